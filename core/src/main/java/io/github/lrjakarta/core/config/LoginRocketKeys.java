@@ -1,0 +1,175 @@
+package io.github.lrjakarta.core.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The configuration keys of this library, with their built-in defaults.
+ *
+ * <p>The constants are <em>relative</em> keys: for the default realm the full key is {@code
+ * loginrocket.} plus the constant ({@code loginrocket.cors.max-age}); for a named realm the name
+ * is inserted ({@code loginrocket.partners.cors.max-age}). {@link LoginRocketConfig} accepts the
+ * relative form and the full default-realm form alike. In the environment the upper-case form is
+ * used: {@code LOGINROCKET_CORS_MAX_AGE}, {@code LOGINROCKET_PARTNERS_URL}.
+ *
+ * @since 0.1
+ */
+public final class LoginRocketKeys {
+
+    /** The prefix of every full key. */
+    public static final String PREFIX = "loginrocket.";
+
+    /** The realm's LoginRocket URL. Required. */
+    public static final String URL = "url";
+    /** Default {@code Accept-Language} for calls (a language tag such as {@code es} or {@code en-GB}). Default: none. */
+    public static final String LOCALE = "locale";
+    /** The application's part of the {@code User-Agent}. Default: none. */
+    public static final String USER_AGENT = "user-agent";
+    /** TCP connect timeout of the client. Default {@code 5s}. */
+    public static final String CONNECT_TIMEOUT = "connect-timeout";
+    /** Time to wait for LoginRocket's response. Default {@code 10s}. */
+    public static final String RESPONSE_TIMEOUT = "response-timeout";
+    /** Time to wait for a pooled connection. Default {@code 5s}. */
+    public static final String CONNECTION_REQUEST_TIMEOUT = "connection-request-timeout";
+    /** Size of the client's connection pool. Default {@code 50}. */
+    public static final String MAX_CONNECTIONS = "max-connections";
+    /** Allow plain http to a loopback address (emulator, tests). Default {@code false}. */
+    public static final String ALLOW_INSECURE_LOOPBACK = "allow-insecure-loopback";
+
+    /** Static RSA public key (PEM/base64) or HS256 secret ({@code jsk_…}); secret. Default: keys from {@code /connect/jwks}. */
+    public static final String JWT_KEY = "jwt.key";
+    /** Expected {@code iss}. Default {@code https://authrocket.com}. */
+    public static final String JWT_ISSUER = "jwt.issuer";
+    /** Clock leeway for {@code exp}/{@code nbf}/{@code iat}. Default {@code 5s}. */
+    public static final String JWT_LEEWAY = "jwt.leeway";
+    /** Expected realm id ({@code rid}, {@code rl_…}). Default: not checked. */
+    public static final String JWT_REALM = "jwt.realm";
+    /** Reject tokens issued longer ago than this. Default: not checked. */
+    public static final String JWT_MAX_TOKEN_AGE = "jwt.max-token-age";
+    /** Verified-token cache entries, {@code 0} turns the cache off. Default {@code 10000}. */
+    public static final String JWT_CACHE_SIZE = "jwt.cache-size";
+    /** Minimum interval between key-set fetches for unknown {@code kid}s. Default {@code 30s}. */
+    public static final String JWT_KEY_REFETCH_INTERVAL = "jwt.key-refetch-interval";
+    /** Timeout of a key-set fetch. Default {@code 5s}. */
+    public static final String JWT_KEY_FETCH_TIMEOUT = "jwt.key-fetch-timeout";
+
+    /** Comma-separated allowed origins, {@code https://*.example.com} for subdomains. Default: none (deny). */
+    public static final String CORS_ALLOWED_ORIGINS = "cors.allowed-origins";
+    /** Allowed methods. Default {@code GET, HEAD, POST, PUT, PATCH, DELETE}. */
+    public static final String CORS_ALLOWED_METHODS = "cors.allowed-methods";
+    /** Allowed request headers. Default {@code Content-Type, Accept, Accept-Language, Authorization, LR-Agent}. */
+    public static final String CORS_ALLOWED_HEADERS = "cors.allowed-headers";
+    /** Exposed response headers. Default {@code X-Request-ID}. */
+    public static final String CORS_EXPOSED_HEADERS = "cors.exposed-headers";
+    /** {@code Access-Control-Allow-Credentials}. Default {@code false}. */
+    public static final String CORS_ALLOW_CREDENTIALS = "cors.allow-credentials";
+    /** Preflight cache duration. Default {@code 10m}. */
+    public static final String CORS_MAX_AGE = "cors.max-age";
+    /** 403 for actual requests from a disallowed origin. Default {@code false} (pass through without CORS headers). */
+    public static final String CORS_REJECT_DISALLOWED = "cors.reject-disallowed";
+    /** Answer Private Network Access preflights. Default {@code false}. */
+    public static final String CORS_ALLOW_PRIVATE_NETWORK = "cors.allow-private-network";
+
+    /** Comma-separated path patterns that need a login ({@code /app/*}, {@code /api/*}, {@code *.jsp}, {@code /exact}). Default: none. */
+    public static final String LOGIN_REQUIRED = "login-required";
+    /** Path (within the application) that logs out. Default: none. */
+    public static final String LOGOUT_PATH = "logout-path";
+    /** Where to send the browser after logout: an absolute URL or an application path. Default: LoginRocket Web's {@code /logout}. */
+    public static final String LOGOUT_REDIRECT = "logout-redirect";
+    /** The filter's token cookie. Default {@code loginrocket_token}. */
+    public static final String COOKIE_NAME = "cookie.name";
+    /** Path of the filter's token cookie. Default: the application's context path. */
+    public static final String COOKIE_PATH = "cookie.path";
+
+    /** How a key's value is read; drives {@link LoginRocketConfig#validate()}. */
+    enum Kind {
+        STRING,
+        URL,
+        LOCALE,
+        DURATION,
+        BOOLEAN,
+        INT,
+        LIST
+    }
+
+    static final class Spec {
+        final Kind kind;
+        final String defaultValue;
+        /** Durations: must be greater than zero (timeouts); ints: must be at least one. */
+        final boolean positive;
+
+        Spec(Kind kind, String defaultValue) {
+            this(kind, defaultValue, false);
+        }
+
+        Spec(Kind kind, String defaultValue, boolean positive) {
+            this.kind = kind;
+            this.defaultValue = defaultValue;
+            this.positive = positive;
+        }
+    }
+
+    private static final Map<String, Spec> SPECS;
+
+    static {
+        Map<String, Spec> m = new LinkedHashMap<>();
+        m.put(URL, new Spec(Kind.URL, null));
+        m.put(LOCALE, new Spec(Kind.LOCALE, null));
+        m.put(USER_AGENT, new Spec(Kind.STRING, null));
+        m.put(CONNECT_TIMEOUT, new Spec(Kind.DURATION, "5s", true));
+        m.put(RESPONSE_TIMEOUT, new Spec(Kind.DURATION, "10s", true));
+        m.put(CONNECTION_REQUEST_TIMEOUT, new Spec(Kind.DURATION, "5s", true));
+        m.put(MAX_CONNECTIONS, new Spec(Kind.INT, "50", true));
+        m.put(ALLOW_INSECURE_LOOPBACK, new Spec(Kind.BOOLEAN, "false"));
+        m.put(JWT_KEY, new Spec(Kind.STRING, null));
+        m.put(JWT_ISSUER, new Spec(Kind.STRING, "https://authrocket.com"));
+        m.put(JWT_LEEWAY, new Spec(Kind.DURATION, "5s"));
+        m.put(JWT_REALM, new Spec(Kind.STRING, null));
+        m.put(JWT_MAX_TOKEN_AGE, new Spec(Kind.DURATION, null, true));
+        m.put(JWT_CACHE_SIZE, new Spec(Kind.INT, "10000"));
+        m.put(JWT_KEY_REFETCH_INTERVAL, new Spec(Kind.DURATION, "30s", true));
+        m.put(JWT_KEY_FETCH_TIMEOUT, new Spec(Kind.DURATION, "5s", true));
+        m.put(CORS_ALLOWED_ORIGINS, new Spec(Kind.LIST, null));
+        m.put(CORS_ALLOWED_METHODS, new Spec(Kind.LIST, "GET, HEAD, POST, PUT, PATCH, DELETE"));
+        m.put(CORS_ALLOWED_HEADERS, new Spec(Kind.LIST, "Content-Type, Accept, Accept-Language, Authorization, LR-Agent"));
+        m.put(CORS_EXPOSED_HEADERS, new Spec(Kind.LIST, "X-Request-ID"));
+        m.put(CORS_ALLOW_CREDENTIALS, new Spec(Kind.BOOLEAN, "false"));
+        m.put(CORS_MAX_AGE, new Spec(Kind.DURATION, "10m"));
+        m.put(CORS_REJECT_DISALLOWED, new Spec(Kind.BOOLEAN, "false"));
+        m.put(CORS_ALLOW_PRIVATE_NETWORK, new Spec(Kind.BOOLEAN, "false"));
+        m.put(LOGIN_REQUIRED, new Spec(Kind.LIST, null));
+        m.put(LOGOUT_PATH, new Spec(Kind.STRING, null));
+        m.put(LOGOUT_REDIRECT, new Spec(Kind.STRING, null));
+        m.put(COOKIE_NAME, new Spec(Kind.STRING, "loginrocket_token"));
+        m.put(COOKIE_PATH, new Spec(Kind.STRING, null));
+        SPECS = Collections.unmodifiableMap(m);
+    }
+
+    private LoginRocketKeys() {}
+
+    /** Every known relative key, in documentation order. */
+    public static Set<String> all() {
+        return SPECS.keySet();
+    }
+
+    /** The built-in default of a relative key, if it has one. */
+    public static Optional<String> defaultValue(String relativeKey) {
+        Spec spec = SPECS.get(relativeKey);
+        return spec == null ? Optional.empty() : Optional.ofNullable(spec.defaultValue);
+    }
+
+    /**
+     * Whether values of this key (relative or full, any realm) are secret: never logged, never in
+     * an exception message.
+     */
+    public static boolean isSecret(String key) {
+        return key.equals(JWT_KEY) || key.endsWith("." + JWT_KEY);
+    }
+
+    static Spec spec(String relativeKey) {
+        return SPECS.get(relativeKey);
+    }
+}

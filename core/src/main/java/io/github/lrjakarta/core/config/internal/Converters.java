@@ -1,0 +1,118 @@
+package io.github.lrjakarta.core.config.internal;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Text to typed values. Each method throws {@link IllegalArgumentException} whose message says
+ * what was expected; the config wraps it with key, source and value.
+ */
+public final class Converters {
+
+    public static final String DURATION_EXPECTED =
+            "expected a whole number with a unit (500ms, 5s, 10m, 1h, 2d) or ISO-8601 such as PT5S";
+
+    private Converters() {}
+
+    public static Duration duration(String text, boolean positive) {
+        String s = text.trim();
+        Duration d;
+        if (!s.isEmpty() && (s.charAt(0) == 'P' || s.charAt(0) == 'p')) {
+            try {
+                d = Duration.parse(s);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("not an ISO-8601 duration; " + DURATION_EXPECTED);
+            }
+        } else {
+            d = unitDuration(s);
+        }
+        if (d.isNegative() || positive && d.isZero()) {
+            throw new IllegalArgumentException(
+                    "must be " + (positive ? "greater than zero" : "zero or more") + "; " + DURATION_EXPECTED);
+        }
+        return d;
+    }
+
+    private static Duration unitDuration(String s) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == 0 || i > 12) {
+            throw new IllegalArgumentException("not a duration; " + DURATION_EXPECTED);
+        }
+        long n = Long.parseLong(s.substring(0, i));
+        switch (s.substring(i).trim()) {
+            case "ms":
+                return Duration.ofMillis(n);
+            case "s":
+                return Duration.ofSeconds(n);
+            case "m":
+                return Duration.ofMinutes(n);
+            case "h":
+                return Duration.ofHours(n);
+            case "d":
+                return Duration.ofDays(n);
+            case "":
+                throw new IllegalArgumentException("a duration needs a unit; " + DURATION_EXPECTED);
+            default:
+                throw new IllegalArgumentException("unknown duration unit; " + DURATION_EXPECTED);
+        }
+    }
+
+    /** Only {@code true} and {@code false} (any case): {@code yes}, {@code 1}, {@code on} are errors, not {@code false}. */
+    public static boolean bool(String text) {
+        String s = text.trim();
+        if (s.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (s.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("not a boolean; expected true or false");
+    }
+
+    public static int integer(String text, int min) {
+        String s = text.trim();
+        int n;
+        try {
+            n = Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a whole number; expected an integer of at least " + min);
+        }
+        if (n < min) {
+            throw new IllegalArgumentException("too small; expected an integer of at least " + min);
+        }
+        return n;
+    }
+
+    /** Comma-separated, each item trimmed, empty items dropped. */
+    public static List<String> list(String text) {
+        List<String> items = new ArrayList<>();
+        for (String item : text.split(",", -1)) {
+            String t = item.trim();
+            if (!t.isEmpty()) {
+                items.add(t);
+            }
+        }
+        return List.copyOf(items);
+    }
+
+    /** A BCP 47 language tag ({@code es}, {@code en-GB}); {@code _} is accepted for {@code -}. */
+    public static Locale locale(String text) {
+        String s = text.trim().replace('_', '-');
+        try {
+            Locale locale = new Locale.Builder().setLanguageTag(s).build();
+            if (!locale.getLanguage().isEmpty()) {
+                return locale;
+            }
+        } catch (IllformedLocaleException e) {
+            // reported below with the expectation
+        }
+        throw new IllegalArgumentException("not a language tag; expected e.g. en, es or en-GB");
+    }
+}
