@@ -1,0 +1,159 @@
+package io.github.lrjakarta.servlet.internal.cors;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A configured list of HTTP methods or header names, validated once and matched without
+ * allocating: the lists are short (a handful of entries), so a scan with {@link
+ * String#regionMatches} beats hashing a substring that would first have to be cut out.
+ *
+ * <p>Methods are case-sensitive (RFC 9110 section 9.1); header names are not. {@code *} makes the
+ * set match anything; the response then echoes what was asked for, because browsers do not treat
+ * {@code *} as a wildcard on credentialed requests nor ever for {@code Authorization}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class TokenSet {
+
+    private final String[] tokens;
+    private final boolean wildcard;
+    private final boolean ignoreCase;
+    private final String headerValue;
+
+    private TokenSet(String[] tokens, boolean wildcard, boolean ignoreCase) {
+        this.tokens = tokens;
+        this.wildcard = wildcard;
+        this.ignoreCase = ignoreCase;
+        this.headerValue = String.join(", ", tokens);
+    }
+
+    /** Methods, compared case-sensitively. */
+    public static TokenSet methods(String key, Collection<String> values) {
+        return of(key, values, false);
+    }
+
+    /** Header names, compared ignoring case. */
+    public static TokenSet headerNames(String key, Collection<String> values) {
+        return of(key, values, true);
+    }
+
+    private static TokenSet of(String key, Collection<String> values, boolean ignoreCase) {
+        List<String> kept = new ArrayList<>();
+        boolean wildcard = false;
+        for (String raw : values) {
+            if (raw == null) {
+                throw new IllegalArgumentException(key + " contains a null entry");
+            }
+            String value = raw.trim();
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (value.equals("*")) {
+                wildcard = true;
+                continue;
+            }
+            if (!isToken(value, 0, value.length())) {
+                throw new IllegalArgumentException(key + ": '" + value
+                        + "' is not valid: expected an HTTP token (letters, digits and !#$%&'*+-.^_`|~, no spaces)");
+            }
+            if (!contains(kept, value, ignoreCase)) {
+                kept.add(value);
+            }
+        }
+        return new TokenSet(kept.toArray(new String[0]), wildcard, ignoreCase);
+    }
+
+    private static boolean contains(List<String> list, String value, boolean ignoreCase) {
+        for (String s : list) {
+            if (ignoreCase ? s.equalsIgnoreCase(value) : s.equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code *} was configured. */
+    public boolean wildcard() {
+        return wildcard;
+    }
+
+    /** True when nothing is configured: nothing matches. */
+    public boolean isEmpty() {
+        return !wildcard && tokens.length == 0;
+    }
+
+    /** The configured tokens joined by {@code ", "}, for a response header; empty if only {@code *}. */
+    public String headerValue() {
+        return headerValue;
+    }
+
+    /** Whether the single token {@code value} is in the set. */
+    public boolean contains(String value) {
+        return wildcard ? isToken(value, 0, value.length()) : indexOf(value, 0, value.length()) >= 0;
+    }
+
+    /**
+     * Whether every element of a comma-separated list ({@code Access-Control-Request-Headers}) is
+     * in the set. Empty elements and optional whitespace are skipped; an empty list is contained.
+     * With {@code *}, the elements must still be tokens, since the list is then echoed back.
+     */
+    public boolean containsAll(String list) {
+        int len = list.length();
+        int i = 0;
+        while (i < len) {
+            char c = list.charAt(i);
+            if (c == ',' || c == ' ' || c == '\t') {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < len && list.charAt(i) != ',') {
+                i++;
+            }
+            int end = i;
+            while (end > start && (list.charAt(end - 1) == ' ' || list.charAt(end - 1) == '\t')) {
+                end--;
+            }
+            if (wildcard ? !isToken(list, start, end) : indexOf(list, start, end) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int indexOf(String s, int start, int end) {
+        int length = end - start;
+        for (int i = 0; i < tokens.length; i++) {
+            String t = tokens[i];
+            if (t.length() == length && s.regionMatches(ignoreCase, start, t, 0, length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** RFC 9110 {@code token}: one or more {@code tchar}. */
+    static boolean isToken(String s, int start, int end) {
+        if (start >= end) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            boolean tchar = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+            if (!tchar) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return wildcard ? (tokens.length == 0 ? "[*]" : "[*, " + headerValue + "]") : "[" + headerValue + "]";
+    }
+}
