@@ -1,0 +1,10 @@
+package io.github.lrjakarta.it.smoke;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class Greeter {
+    public String greet() {
+        return "pong";
+    }
+}
