@@ -1,0 +1,310 @@
+package io.github.lrjakarta.core;
+
+import io.github.lrjakarta.core.internal.jwt.HttpJwksFetcher;
+import io.github.lrjakarta.core.internal.jwt.JwksKeySource;
+import io.github.lrjakarta.core.internal.jwt.JwsVerifier;
+import io.github.lrjakarta.core.internal.jwt.KeySource;
+import io.github.lrjakarta.core.internal.jwt.StaticKeySource;
+import io.github.lrjakarta.core.internal.jwt.VerifiedTokenCache;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Verifies LoginRocket login tokens (JWTs) and turns them into a {@link LoginRocketSession}.
+ *
+ * <p>Keys come from exactly one source, and each source pins one algorithm, so neither {@code
+ * alg: none} nor HS256/RS256 confusion is possible:
+ *
+ * <ul>
+ *   <li>{@link Builder#jwks(LoginRocketUrl)} / {@link Builder#jwksUri(URI)}: the realm's key set at
+ *       {@code /connect/jwks}, looked up by {@code kid}; RS256 only. Fetched lazily; an unknown
+ *       {@code kid} triggers at most one refetch per {@link Builder#keyRefetchInterval(Duration)}
+ *       (single-flight), a failed fetch keeps the previous keys.
+ *   <li>{@link Builder#staticKey(String)}: the realm's {@code jwt_key}, with the rule AuthRocket's
+ *       own libraries use: longer than 256 characters, an RSA public key (PEM or bare base64) and
+ *       RS256 only; otherwise an HS256 secret ({@code jsk_…}, the whole string as UTF-8) and HS256
+ *       only.
+ * </ul>
+ *
+ * <p>Then: signature, {@code iss} (default {@code https://authrocket.com}), optional {@code rid},
+ * {@code exp}/{@code nbf}/{@code iat} with a leeway (default 5 s), optional maximum age. Required
+ * claims: {@code sub}, {@code sid}, {@code iat}, {@code exp}. Tokens longer than {@link
+ * Builder#maxTokenLength(int)} (16 KiB) are refused unread.
+ *
+ * <p>Valid tokens are cached (default 10,000 entries; {@link Builder#cacheSize(int) 0} turns it
+ * off) until their {@code exp} or maximum age, whichever is first, so repeated requests with the
+ * same token cost a map lookup instead of an RSA verification.
+ *
+ * <p>{@link #verify(String)} never throws for bad input and never puts the token into a message or
+ * log line. Instances are thread-safe; share one per realm.
+ *
+ * @since 0.1
+ */
+public final class LoginRocketTokenVerifier {
+
+    /** The issuer LoginRocket puts in every token, whatever the realm's host. */
+    public static final String DEFAULT_ISSUER = "https://authrocket.com";
+
+    private static final System.Logger LOG = System.getLogger(LoginRocketTokenVerifier.class.getName());
+    private static final TokenVerification MISSING =
+            TokenVerification.invalid(TokenFailure.MALFORMED, "no token (null or empty)");
+
+    private final JwsVerifier engine;
+    private final VerifiedTokenCache cache;
+    private final Clock clock;
+    private final int maxTokenLength;
+    private final long maxAgeMillis;
+    private final TokenVerification tooLarge;
+
+    private LoginRocketTokenVerifier(Builder b, KeySource keys) {
+        this.clock = b.clock;
+        this.maxTokenLength = b.maxTokenLength;
+        this.maxAgeMillis = b.maxTokenAge == null ? -1 : b.maxTokenAge.toMillis();
+        this.engine = new JwsVerifier(keys, b.issuer, b.realm, b.leeway.toMillis(), maxAgeMillis, b.clock);
+        this.cache = b.cacheSize == 0 ? null : new VerifiedTokenCache(b.cacheSize);
+        this.tooLarge = TokenVerification.invalid(TokenFailure.TOO_LARGE,
+                "the token is longer than maxTokenLength (" + b.maxTokenLength + " characters); not parsed");
+    }
+
+    /** A builder; one key source ({@code jwks}, {@code jwksUri} or {@code staticKey}) is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Verifies a login token.
+     *
+     * @param token the compact JWS, e.g. from {@code ?token=}, a bearer header or a cookie; may be
+     *     null or garbage
+     * @return the session, or the reason the token was rejected; never null
+     */
+    public TokenVerification verify(String token) {
+        if (token == null || token.isEmpty()) {
+            return MISSING;
+        }
+        if (token.length() > maxTokenLength) {
+            return tooLarge;
+        }
+        if (cache != null) {
+            TokenVerification hit = cache.get(token, clock.millis());
+            if (hit != null) {
+                return hit;
+            }
+        }
+        TokenVerification result;
+        try {
+            result = engine.verify(token);
+        } catch (RuntimeException e) {
+            // A bug or a provider failure must not become a 500 with the token in a stack trace.
+            LOG.log(Level.WARNING, "Unexpected " + e.getClass().getName() + " while verifying a login token", e);
+            return TokenVerification.invalid(TokenFailure.MALFORMED,
+                    "unexpected " + e.getClass().getSimpleName() + " while verifying; see the log");
+        }
+        if (cache != null && result.isValid()) {
+            LoginRocketSession s = result.sessionOrThrow();
+            long until = s.expiresAt().toEpochMilli();
+            if (maxAgeMillis >= 0) {
+                until = Math.min(until, s.issuedAt().toEpochMilli() + maxAgeMillis);
+            }
+            cache.put(token, result, until, clock.millis());
+        } else if (!result.isValid()) {
+            LOG.log(Level.DEBUG, "Login token rejected: {0}: {1}", result.failure(), result.detail());
+        }
+        return result;
+    }
+
+    /**
+     * Builder for {@link LoginRocketTokenVerifier}. Not thread-safe; {@link #build()} may be called
+     * more than once (each verifier has its own key and token caches).
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private URI jwksUri;
+        private boolean jwksLoopbackChecked;
+        private String staticKey;
+        private boolean allowInsecureLoopback;
+        private String issuer = DEFAULT_ISSUER;
+        private Duration leeway = Duration.ofSeconds(5);
+        private String realm;
+        private Duration maxTokenAge;
+        private Clock clock = Clock.systemUTC();
+        private Duration keyRefetchInterval = Duration.ofSeconds(30);
+        private Duration keyFetchTimeout = Duration.ofSeconds(5);
+        private int cacheSize = 10_000;
+        private int maxTokenLength = 16 * 1024;
+        private int maxKeySetBytes = 256 * 1024;
+        private SSLContext sslContext;
+
+        private Builder() {}
+
+        /** Keys from the realm's {@code /connect/jwks}; its https/loopback rule was checked when it was parsed. */
+        public Builder jwks(LoginRocketUrl url) {
+            this.jwksUri = Objects.requireNonNull(url, "url").jwksUri();
+            this.jwksLoopbackChecked = true;
+            return this;
+        }
+
+        /**
+         * Keys from an explicit key-set URI (https; plain http only to a loopback address with
+         * {@link #allowInsecureLoopback(boolean)}).
+         */
+        public Builder jwksUri(URI uri) {
+            this.jwksUri = Objects.requireNonNull(uri, "uri");
+            this.jwksLoopbackChecked = false;
+            return this;
+        }
+
+        /**
+         * A static key, as {@code loginrocket.jwt.key}: more than 256 characters, an RSA public key
+         * (PEM {@code PUBLIC KEY} or bare base64 DER), verifying RS256 only; otherwise an HS256
+         * secret ({@code jsk_…}, at least 32 bytes), verifying HS256 only.
+         */
+        public Builder staticKey(String key) {
+            this.staticKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /** Allows a plain-http {@link #jwksUri(URI)} to a loopback address (emulator, tests). Default false. */
+        public Builder allowInsecureLoopback(boolean allow) {
+            this.allowInsecureLoopback = allow;
+            return this;
+        }
+
+        /** The expected {@code iss}. Default {@code https://authrocket.com}. */
+        public Builder issuer(String issuer) {
+            this.issuer = Objects.requireNonNull(issuer, "issuer");
+            return this;
+        }
+
+        /** Clock skew tolerated for {@code exp}, {@code nbf}, {@code iat}. Default 5 s; at most 5 min. */
+        public Builder leeway(Duration leeway) {
+            this.leeway = nonNegative(leeway, "leeway");
+            return this;
+        }
+
+        /** Pins the realm: only tokens whose {@code rid} equals this are accepted. Default: any realm. */
+        public Builder realm(String rid) {
+            this.realm = rid;
+            return this;
+        }
+
+        /** Rejects tokens issued longer ago than this ({@code TOO_OLD}). Default: no limit. */
+        public Builder maxTokenAge(Duration maxAge) {
+            this.maxTokenAge = maxAge == null ? null : nonNegative(maxAge, "maxTokenAge");
+            return this;
+        }
+
+        /** The clock for claim checks, cache expiry and the refetch throttle. Default system UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Minimum time between key-set fetches triggered by unknown {@code kid}s. Default 30 s. */
+        public Builder keyRefetchInterval(Duration interval) {
+            this.keyRefetchInterval = nonNegative(interval, "keyRefetchInterval");
+            return this;
+        }
+
+        /** Deadline for one key-set fetch (connect, headers and body). Default 5 s. */
+        public Builder keyFetchTimeout(Duration timeout) {
+            this.keyFetchTimeout = positive(timeout, "keyFetchTimeout");
+            return this;
+        }
+
+        /** Maximum number of cached verified tokens; 0 turns the cache off. Default 10,000. */
+        public Builder cacheSize(int entries) {
+            if (entries < 0) {
+                throw new IllegalArgumentException("cacheSize must be 0 (off) or positive, got " + entries);
+            }
+            this.cacheSize = entries;
+            return this;
+        }
+
+        /** Tokens longer than this many characters are refused unread ({@code TOO_LARGE}). Default 16 KiB. */
+        public Builder maxTokenLength(int chars) {
+            if (chars < 64) {
+                throw new IllegalArgumentException("maxTokenLength must be at least 64, got " + chars);
+            }
+            this.maxTokenLength = chars;
+            return this;
+        }
+
+        /** Largest key-set response accepted. Default 256 KiB. */
+        public Builder maxKeySetBytes(int bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxKeySetBytes must be at least 1024, got " + bytes);
+            }
+            this.maxKeySetBytes = bytes;
+            return this;
+        }
+
+        /** TLS context for key-set fetches, e.g. one trusting an https emulator. Default: the JDK's. */
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = context;
+            return this;
+        }
+
+        /**
+         * Builds the verifier. No network access happens here: keys are fetched on first use.
+         *
+         * @throws IllegalArgumentException if no key source or two are configured, the static key is
+         *     unusable, the key-set URI is not https, or a setting is out of range; the message
+         *     names the setting and never contains the key
+         */
+        public LoginRocketTokenVerifier build() {
+            if ((jwksUri == null) == (staticKey == null)) {
+                throw new IllegalArgumentException(jwksUri == null
+                        ? "no key source: set loginrocket.url (builder: jwks(url)) to use the realm's /connect/jwks,"
+                                + " or loginrocket.jwt.key (builder: staticKey(key))"
+                        : "two key sources: configure either the key set (jwks/jwksUri) or a static key, not both");
+            }
+            if (leeway.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new IllegalArgumentException("leeway (loginrocket.jwt.leeway) must be at most 5 minutes, got "
+                        + leeway);
+            }
+            KeySource keys;
+            if (staticKey != null) {
+                keys = StaticKeySource.of(staticKey);
+            } else {
+                if (!jwksLoopbackChecked) {
+                    checkJwksUri(jwksUri, allowInsecureLoopback);
+                }
+                keys = new JwksKeySource(new HttpJwksFetcher(jwksUri, keyFetchTimeout, sslContext, maxKeySetBytes),
+                        clock, keyRefetchInterval, keyFetchTimeout);
+            }
+            return new LoginRocketTokenVerifier(this, keys);
+        }
+
+        private static void checkJwksUri(URI uri, boolean allowInsecureLoopback) {
+            if (!uri.isAbsolute() || uri.getRawAuthority() == null) {
+                throw new IllegalArgumentException("jwksUri must be an absolute https URI, got '" + uri + "'");
+            }
+            try {
+                // the realm URL's https-only and loopback rules, applied to the key set's origin
+                LoginRocketUrl.parse(uri.getScheme() + "://" + uri.getRawAuthority() + "/", allowInsecureLoopback);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("jwksUri '" + uri + "' is refused: " + e.getMessage(), e);
+            }
+        }
+
+        private static Duration nonNegative(Duration d, String name) {
+            if (Objects.requireNonNull(d, name).isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative, got " + d);
+            }
+            return d;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (nonNegative(d, name).isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package io.github.lrjakarta.core.internal.jwt;
+
+import io.github.lrjakarta.core.LoginRocketSession;
+import io.github.lrjakarta.core.TokenFailure;
+import io.github.lrjakarta.core.TokenVerification;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Verifies one compact JWS against a {@link KeySource} and the claim rules, on the JDK's own
+ * crypto ({@code Signature}/{@code Mac}) and JSON-P.
+ *
+ * <p>Order of work: structure and size checks, then the header (the only part parsed before the
+ * signature is checked), the algorithm pin, the key, the signature, and only then the payload. So
+ * an unauthenticated payload never reaches the JSON parser and no claim check can be reached
+ * without a valid signature. Claim checks run issuer, realm, expiry, not-before, issued-at, age.
+ *
+ * <p>Thread-safe and stateless apart from the key source.
+ */
+public final class JwsVerifier {
+
+    private static final Base64.Decoder B64URL = Base64.getUrlDecoder();
+
+    /** A kid is an identifier; anything longer is not a LoginRocket token. */
+    private static final int MAX_KID_LENGTH = 256;
+
+    private final KeySource keys;
+    private final String issuer;
+    private final String realm;
+    private final long leewayMillis;
+    private final long maxAgeMillis;
+    private final Clock clock;
+
+    /**
+     * @param maxAgeMillis maximum token age, or a negative value for none
+     * @param realm expected {@code rid}, or {@code null} for any
+     */
+    public JwsVerifier(KeySource keys, String issuer, String realm, long leewayMillis, long maxAgeMillis, Clock clock) {
+        this.keys = keys;
+        this.issuer = issuer;
+        this.realm = realm;
+        this.leewayMillis = leewayMillis;
+        this.maxAgeMillis = maxAgeMillis;
+        this.clock = clock;
+    }
+
+    /** Verifies a token (already checked to be non-empty and within the size limit). */
+    public TokenVerification verify(String token) {
+        int dot1 = token.indexOf('.');
+        int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
+        if (dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
+            return segmentCountFailure(token);
+        }
+        if (dot1 == 0 || dot2 == dot1 + 1) {
+            return malformed("the header or payload segment is empty");
+        }
+        if (token.indexOf('=') >= 0) {
+            return malformed("base64url padding ('=') is not allowed in a compact JWS");
+        }
+        // base64url is ASCII; any other character becomes an invalid byte and fails decoding below
+        byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
+
+        JsonObject header;
+        try {
+            ByteBuffer decoded = B64URL.decode(ByteBuffer.wrap(ascii, 0, dot1));
+            header = JwtJson.parseObject(decoded.array(), decoded.limit());
+        } catch (IllegalArgumentException e) {
+            return malformed("the header segment is not valid base64url");
+        } catch (JsonException e) {
+            return malformed("the header is not a JSON object");
+        }
+
+        JsonValue alg = header.get("alg");
+        if (!(alg instanceof JsonString)) {
+            return malformed("the header has no 'alg' string");
+        }
+        String algorithm = ((JsonString) alg).getString();
+        if (algorithm.equalsIgnoreCase("none")) {
+            return TokenVerification.invalid(TokenFailure.UNSUPPORTED_ALGORITHM,
+                    "alg 'none' (an unsigned token) is never accepted");
+        }
+        if (!algorithm.equals(keys.algorithm().name())) {
+            return TokenVerification.invalid(TokenFailure.UNSUPPORTED_ALGORITHM, "alg " + SafeText.quote(algorithm)
+                    + " is refused: " + keys.describe() + " verifies " + keys.algorithm() + " only");
+        }
+        if (header.containsKey("crit")) {
+            return malformed("the header lists critical extensions ('crit'), which are not supported");
+        }
+        JsonValue kidValue = header.get("kid");
+        String kid = null;
+        if (kidValue != null && kidValue.getValueType() != JsonValue.ValueType.NULL) {
+            if (!(kidValue instanceof JsonString)
+                    || ((JsonString) kidValue).getString().length() > MAX_KID_LENGTH) {
+                return malformed("the header's 'kid' is not a string of at most " + MAX_KID_LENGTH + " characters");
+            }
+            kid = ((JsonString) kidValue).getString();
+        }
+
+        KeyResolution resolution = keys.resolve(kid);
+        VerificationKey key = resolution.key();
+        if (key == null) {
+            return TokenVerification.invalid(resolution.failure(), resolution.detail());
+        }
+
+        byte[] signature;
+        try {
+            ByteBuffer sig = B64URL.decode(ByteBuffer.wrap(ascii, dot2 + 1, ascii.length - dot2 - 1));
+            signature = sig.limit() == sig.array().length ? sig.array() : Arrays.copyOf(sig.array(), sig.limit());
+        } catch (IllegalArgumentException e) {
+            return malformed("the signature segment is not valid base64url");
+        }
+        if (signature.length == 0 || !key.verify(ascii, dot2, signature)) {
+            return TokenVerification.invalid(TokenFailure.BAD_SIGNATURE, "the signature does not match "
+                    + (kid == null ? "" : "key " + SafeText.quote(kid) + " of ") + keys.describe()
+                    + ": the token was altered or signed by another key");
+        }
+
+        JsonObject claims;
+        try {
+            ByteBuffer decoded = B64URL.decode(ByteBuffer.wrap(ascii, dot1 + 1, dot2 - dot1 - 1));
+            claims = JwtJson.parseObject(decoded.array(), decoded.limit());
+        } catch (IllegalArgumentException e) {
+            return malformed("the payload segment is not valid base64url");
+        } catch (JsonException e) {
+            return malformed("the payload is not a JSON object");
+        }
+        return checkClaims(claims, token);
+    }
+
+    private TokenVerification checkClaims(JsonObject claims, String token) {
+        long exp;
+        long iat;
+        long nbf;
+        try {
+            TokenVerification issuerFailure = checkString(claims, "iss", issuer, TokenFailure.WRONG_ISSUER,
+                    "LoginRocket tokens carry iss https://authrocket.com, whatever the realm's host");
+            if (issuerFailure != null) {
+                return issuerFailure;
+            }
+            if (realm != null) {
+                TokenVerification realmFailure = checkString(claims, "rid", realm, TokenFailure.WRONG_REALM,
+                        "the token belongs to another realm");
+                if (realmFailure != null) {
+                    return realmFailure;
+                }
+            }
+            exp = Claims.requiredSeconds(claims, "exp");
+            iat = Claims.requiredSeconds(claims, "iat");
+            nbf = Claims.optSeconds(claims, "nbf");
+        } catch (IllegalArgumentException e) {
+            return malformed(e.getMessage());
+        }
+        long now = clock.millis();
+        if (now >= exp * 1000 + leewayMillis) {
+            return TokenVerification.invalid(TokenFailure.EXPIRED, "the token expired at " + Instant.ofEpochSecond(exp)
+                    + " (now " + Instant.ofEpochMilli(now) + ", leeway " + leewayMillis + " ms); get a fresh one"
+                    + " from LoginRocket (GET /v2/session) or log in again");
+        }
+        if (nbf != Claims.ABSENT && nbf * 1000 > now + leewayMillis) {
+            return TokenVerification.invalid(TokenFailure.NOT_YET_VALID, "the token is not valid before "
+                    + Instant.ofEpochSecond(nbf) + " (now " + Instant.ofEpochMilli(now) + ", leeway " + leewayMillis
+                    + " ms); check this server's clock");
+        }
+        if (iat * 1000 > now + leewayMillis) {
+            return TokenVerification.invalid(TokenFailure.ISSUED_IN_FUTURE, "the token claims to be issued at "
+                    + Instant.ofEpochSecond(iat) + ", after now (" + Instant.ofEpochMilli(now) + ", leeway "
+                    + leewayMillis + " ms); check this server's clock");
+        }
+        if (maxAgeMillis >= 0 && now - iat * 1000 > maxAgeMillis + leewayMillis) {
+            return TokenVerification.invalid(TokenFailure.TOO_OLD, "the token was issued at " + Instant.ofEpochSecond(iat)
+                    + ", longer ago than maxTokenAge (" + maxAgeMillis + " ms); log in again");
+        }
+        try {
+            return TokenVerification.valid(LoginRocketSession.fromClaims(claims, token));
+        } catch (IllegalArgumentException e) {
+            return malformed(e.getMessage());
+        }
+    }
+
+    /** Compares a string claim; absent or different is {@code failure}, present with the wrong type is malformed. */
+    private static TokenVerification checkString(JsonObject claims, String name, String expected, TokenFailure failure,
+            String hint) {
+        JsonValue v = claims.get(name);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return TokenVerification.invalid(failure, "the token has no '" + name + "' claim; expected "
+                    + SafeText.quote(expected));
+        }
+        if (!(v instanceof JsonString)) {
+            throw new IllegalArgumentException("claim '" + name + "' must be a string, got " + Claims.typeName(v));
+        }
+        String actual = ((JsonString) v).getString();
+        if (!actual.equals(expected)) {
+            return TokenVerification.invalid(failure, "'" + name + "' is " + SafeText.quote(actual) + ", expected "
+                    + SafeText.quote(expected) + " (" + hint + ")");
+        }
+        return null;
+    }
+
+    private static TokenVerification segmentCountFailure(String token) {
+        int segments = 1;
+        for (int i = token.indexOf('.'); i >= 0; i = token.indexOf('.', i + 1)) {
+            segments++;
+        }
+        return malformed("expected a compact JWS of 3 base64url segments separated by '.', found " + segments
+                + (segments == 5 ? " (an encrypted JWE? LoginRocket login tokens are signed, not encrypted)" : ""));
+    }
+
+    private static TokenVerification malformed(String detail) {
+        return TokenVerification.invalid(TokenFailure.MALFORMED, detail);
+    }
+}
