@@ -1,0 +1,722 @@
+package io.github.lrjakarta.core;
+
+import io.github.lrjakarta.core.internal.ApiCall;
+import io.github.lrjakarta.core.internal.CallExecutor;
+import io.github.lrjakarta.core.internal.ClientSettings;
+import io.github.lrjakarta.core.internal.ResponseMapper;
+import io.github.lrjakarta.core.internal.UserAgents;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A client for one realm's LoginRocket API: one typed method per API call.
+ *
+ * <h2>Share one client</h2>
+ *
+ * <p>Build one client per realm when the application starts, share it between all threads and
+ * requests, and {@linkplain #close() close} it when the application stops. A client owns a pool of
+ * HTTP connections (Apache HttpClient 5) and its TLS setup; building one per request would pay a
+ * TCP and TLS handshake on every call, and forgetting to close them leaks connections. The CDI
+ * extension and the servlet filter already manage one for you.
+ *
+ * <pre>{@code
+ * LoginRocketClient lr = LoginRocketClient.builder()
+ *         .url("https://sample.e2.loginrocket.com")
+ *         .userAgent("billing-app/2.3")
+ *         .locale(Locale.ENGLISH)
+ *         .build();
+ *
+ * LoginResult r = lr.login("dana@example.org", password);   // throws ValidationException on a bad password
+ * String token = r.token().orElseThrow();                    // verify it with LoginRocketTokenVerifier
+ * }</pre>
+ *
+ * <h2>Threading</h2>
+ *
+ * <p>Clients are immutable and thread-safe: every method may be called from any number of threads
+ * at once. Calls are blocking; at most {@code maxConnections} run at the same time, further calls
+ * wait up to {@code connectionRequestTimeout} for a free connection. {@link #close()} is idempotent;
+ * calls made after it throw {@link IllegalStateException}, calls in flight fail with a {@link
+ * TransportException}.
+ *
+ * <h2>Defaults</h2>
+ *
+ * <table>
+ *   <caption>Builder settings</caption>
+ *   <tr><th>Setting</th><th>Default</th></tr>
+ *   <tr><td>{@link Builder#url(String) url}</td><td>required; https only, normalised to {@code …/v2/}</td></tr>
+ *   <tr><td>{@link Builder#allowInsecureLoopback(boolean) allowInsecureLoopback}</td><td>{@code false}</td></tr>
+ *   <tr><td>{@link Builder#locale(Locale) locale}</td><td>none (no {@code Accept-Language})</td></tr>
+ *   <tr><td>{@link Builder#userAgent(String) userAgent}</td><td>none</td></tr>
+ *   <tr><td>{@link Builder#connectTimeout(Duration) connectTimeout}</td><td>5 s (TCP connect and TLS handshake)</td></tr>
+ *   <tr><td>{@link Builder#responseTimeout(Duration) responseTimeout}</td><td>10 s (silence while waiting for or reading the response)</td></tr>
+ *   <tr><td>{@link Builder#connectionRequestTimeout(Duration) connectionRequestTimeout}</td><td>5 s (waiting for a pooled connection)</td></tr>
+ *   <tr><td>{@link Builder#maxConnections(int) maxConnections}</td><td>50</td></tr>
+ *   <tr><td>{@link Builder#bodyEncoding(BodyEncoding) bodyEncoding}</td><td>{@link BodyEncoding#JSON}</td></tr>
+ *   <tr><td>{@link Builder#retryPolicy(RetryPolicy) retryPolicy}</td><td>{@link RetryPolicy#defaults()}: idempotent calls only, 3 attempts</td></tr>
+ *   <tr><td>{@link Builder#sslContext(SSLContext) sslContext}</td><td>the JDK default trust store</td></tr>
+ *   <tr><td>{@link Builder#maxResponseBytes(int) maxResponseBytes}</td><td>1 MiB</td></tr>
+ * </table>
+ *
+ * <h2>What goes over the wire</h2>
+ *
+ * <ul>
+ *   <li>https with TLS 1.3 or 1.2 only; plain http only to a loopback address and only with {@code
+ *       allowInsecureLoopback(true)} (for the testkit emulator). There is never a fallback from
+ *       https to http. Redirects are not followed and no cookies are kept.
+ *   <li>{@code Accept: application/json} on every request; {@code Accept-Language} from the call's
+ *       {@link CallOptions}, else the options bound by {@link CallContext}, else the client's locale.
+ *   <li>Session ids always as the {@code session} query parameter, also for POST and PUT, never in a
+ *       header or the body. POST/PUT fields as JSON, or form-encoded with {@link BodyEncoding#FORM}.
+ * </ul>
+ *
+ * <h3>User-Agent and LR-Agent</h3>
+ *
+ * <p>LoginRocket records the {@code User-Agent} of a call as the client of the session it creates,
+ * and AuthRocket asks libraries to identify themselves so that they can be contacted about
+ * problems. One header cannot do both when the call is made on behalf of a browser, so the client
+ * does what AuthRocket's own LoginRocket library does (it sends {@code LR-Agent: LoginRocket/js
+ * v1.0.1}, since a browser's {@code User-Agent} cannot be changed):
+ *
+ * <ul>
+ *   <li>{@code LR-Agent} always carries this library's string: {@code loginrocket-jakarta/<version>}
+ *       followed by the application's {@link Builder#userAgent(String) userAgent} part, if set;
+ *   <li>{@code User-Agent} carries the end user's browser string when one is given ({@link
+ *       CallOptions.Builder#endUserAgent(String)}, or bound by the servlet filter through {@link
+ *       CallContext}), so that the session list shows the user's real device; otherwise it carries
+ *       the library string too, which is then the meaningful client.
+ * </ul>
+ *
+ * <h2>Results, errors and retries</h2>
+ *
+ * <p>A successful call returns a {@link LoginResult}. Every failure throws a subclass of {@link
+ * LoginRocketException} carrying the HTTP status, the {@code X-Request-ID} and LoginRocket's
+ * localised messages; see there for the mapping. The status is checked before the body is parsed,
+ * bodies are read through the {@code maxResponseBytes} bound, and exception messages never contain
+ * a session id, token or password. Failed calls are repeated only as the {@link RetryPolicy} allows
+ * (by default only {@code getSession} and {@code logout}, the idempotent calls); the final error is
+ * always thrown.
+ *
+ * <h2>Logging</h2>
+ *
+ * <p>Through {@link System.Logger} named {@code io.github.lrjakarta.core.LoginRocketClient} (JUL by
+ * default, so Tomcat's and WildFly's logging): at DEBUG one line per exchange with method, path
+ * (without the query, which holds the session id), status, request id and duration, plus retry
+ * decisions; at TRACE a line before each attempt. Session ids, tokens, passwords and bodies are
+ * never logged.
+ *
+ * @since 0.1
+ */
+public final class LoginRocketClient implements AutoCloseable {
+
+    private final ClientSettings settings;
+    private final CallExecutor executor;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private LoginRocketClient(ClientSettings settings) {
+        this.settings = settings;
+        this.executor = new CallExecutor(settings);
+    }
+
+    /** A builder; {@link Builder#url(String) url} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The realm URL this client talks to. */
+    public LoginRocketUrl url() {
+        return settings.url();
+    }
+
+    // ---- POST /v2/login -------------------------------------------------------------------------
+
+    /**
+     * Logs a user in: {@code POST /v2/login}.
+     *
+     * @param email the e-mail address, username or user id
+     * @param password the password
+     * @return a {@code full_login}, or a {@code conditional_login} when a further step is needed
+     * @throws ValidationException on wrong credentials or a lockout (with LoginRocket's messages)
+     */
+    public LoginResult login(String email, String password) {
+        return login(LoginRequest.builder().email(email).password(password).build(), CallOptions.none());
+    }
+
+    /**
+     * Logs a user in: {@code POST /v2/login}.
+     *
+     * @param request the fields
+     * @return a {@code full_login}, or a {@code conditional_login} when a further step is needed
+     * @throws ValidationException on wrong credentials or a lockout (with LoginRocket's messages)
+     */
+    public LoginResult login(LoginRequest request) {
+        return login(request, CallOptions.none());
+    }
+
+    /**
+     * Logs a user in: {@code POST /v2/login}, with per-call options. Pass the browser's agent in
+     * {@code options} so that the new session records it.
+     *
+     * @param request the fields
+     * @param options per-call options
+     * @return a {@code full_login}, or a {@code conditional_login} when a further step is needed
+     * @throws ValidationException on wrong credentials or a lockout (with LoginRocket's messages)
+     */
+    public LoginResult login(LoginRequest request, CallOptions options) {
+        Objects.requireNonNull(request, "request");
+        return post("login", null, request.fields(), options);
+    }
+
+    // ---- POST /v2/login/verify ------------------------------------------------------------------
+
+    /**
+     * Completes a login that needs a verification code: {@code POST /v2/login/verify}.
+     *
+     * @param token the step token from the previous {@code conditional_login}
+     * @param code the code the user entered
+     * @return normally a {@code full_login}
+     * @throws ValidationException on a wrong or expired code
+     */
+    public LoginResult verifyLogin(String token, String code) {
+        return verifyLogin(VerifyLoginRequest.builder().token(token).code(code).build(), CallOptions.none());
+    }
+
+    /**
+     * Completes a login that needs a verification code: {@code POST /v2/login/verify}.
+     *
+     * @param request the fields
+     * @return normally a {@code full_login}
+     * @throws ValidationException on a wrong or expired code
+     */
+    public LoginResult verifyLogin(VerifyLoginRequest request) {
+        return verifyLogin(request, CallOptions.none());
+    }
+
+    /**
+     * Completes a login that needs a verification code: {@code POST /v2/login/verify}, with
+     * per-call options.
+     *
+     * @param request the fields
+     * @param options per-call options
+     * @return normally a {@code full_login}
+     * @throws ValidationException on a wrong or expired code
+     */
+    public LoginResult verifyLogin(VerifyLoginRequest request, CallOptions options) {
+        Objects.requireNonNull(request, "request");
+        return post("login/verify", null, request.fields(), options);
+    }
+
+    // ---- GET /v2/session ------------------------------------------------------------------------
+
+    /**
+     * Refreshes a session: {@code GET /v2/session}. Returns a {@code full_login} with a freshly
+     * issued token while the session is alive. Idempotent, so retried per the {@link RetryPolicy}.
+     *
+     * @param sessionId the session id ({@code kss_…})
+     * @return a {@code full_login}, or a {@code conditional_login} with {@code no_account_selected}
+     *     in a multi-user realm
+     * @throws AccessDeniedException if the session is unknown, expired or logged out
+     */
+    public LoginResult getSession(String sessionId) {
+        return getSession(sessionId, null, CallOptions.none());
+    }
+
+    /**
+     * Refreshes a session and selects or switches the account: {@code GET /v2/session?account=…}.
+     *
+     * @param sessionId the session id ({@code kss_…})
+     * @param account the account (org id) to select, or {@code null} for the current one
+     * @return a {@code full_login} for that account
+     * @throws AccessDeniedException if the session is unknown, expired or logged out
+     */
+    public LoginResult getSession(String sessionId, String account) {
+        return getSession(sessionId, account, CallOptions.none());
+    }
+
+    /**
+     * Refreshes a session, optionally selecting an account, with per-call options.
+     *
+     * @param sessionId the session id ({@code kss_…})
+     * @param account the account (org id) to select, or {@code null}
+     * @param options per-call options
+     * @return a {@code full_login}, or a {@code conditional_login}
+     * @throws AccessDeniedException if the session is unknown, expired or logged out
+     */
+    public LoginResult getSession(String sessionId, String account, CallOptions options) {
+        Map<String, String> query = sessionQuery(sessionId);
+        if (account != null) {
+            query.put("account", account);
+        }
+        return call(new ApiCall("GET", "session", query, null, true), options);
+    }
+
+    // ---- DELETE /v2/session ---------------------------------------------------------------------
+
+    /**
+     * Logs a session out: {@code DELETE /v2/session}. Afterwards every call with that session id
+     * gets a 403. Idempotent, so retried per the {@link RetryPolicy}.
+     *
+     * @param sessionId the session id ({@code kss_…})
+     * @return {@code okay}
+     * @throws AccessDeniedException if the session was already unknown, expired or logged out
+     */
+    public LoginResult logout(String sessionId) {
+        return logout(sessionId, CallOptions.none());
+    }
+
+    /**
+     * Logs a session out: {@code DELETE /v2/session}, with per-call options.
+     *
+     * @param sessionId the session id ({@code kss_…})
+     * @param options per-call options
+     * @return {@code okay}
+     * @throws AccessDeniedException if the session was already unknown, expired or logged out
+     */
+    public LoginResult logout(String sessionId, CallOptions options) {
+        return call(new ApiCall("DELETE", "session", sessionQuery(sessionId), null, true), options);
+    }
+
+    // ---- POST /v2/password/forgot ---------------------------------------------------------------
+
+    /**
+     * Asks LoginRocket to e-mail a password-reset link: {@code POST /v2/password/forgot}.
+     *
+     * @param email the e-mail address, username or user id
+     * @return {@code okay}
+     */
+    public LoginResult forgotPassword(String email) {
+        return forgotPassword(email, CallOptions.none());
+    }
+
+    /**
+     * Asks LoginRocket to e-mail a password-reset link, with per-call options (the locale picks the
+     * e-mail's language where the realm supports it).
+     *
+     * @param email the e-mail address, username or user id
+     * @param options per-call options
+     * @return {@code okay}
+     */
+    public LoginResult forgotPassword(String email, CallOptions options) {
+        return post("password/forgot", null, Map.of("email", Objects.requireNonNull(email, "email")), options);
+    }
+
+    // ---- POST /v2/password/reset ----------------------------------------------------------------
+
+    /**
+     * Sets a new password with a reset token: {@code POST /v2/password/reset}.
+     *
+     * @param request the fields
+     * @return a {@code full_login}: the user is logged in
+     * @throws ValidationException on an invalid or expired token, or a rejected password
+     */
+    public LoginResult resetPassword(ResetPasswordRequest request) {
+        return resetPassword(request, CallOptions.none());
+    }
+
+    /**
+     * Sets a new password with a reset token, with per-call options.
+     *
+     * @param request the fields
+     * @param options per-call options
+     * @return a {@code full_login}: the user is logged in
+     * @throws ValidationException on an invalid or expired token, or a rejected password
+     */
+    public LoginResult resetPassword(ResetPasswordRequest request, CallOptions options) {
+        Objects.requireNonNull(request, "request");
+        return post("password/reset", null, request.fields(), options);
+    }
+
+    // ---- POST /v2/profile/password --------------------------------------------------------------
+
+    /**
+     * Changes the session user's password: {@code POST /v2/profile/password}.
+     *
+     * @param request the fields, with the session id
+     * @return {@code okay}
+     * @throws ValidationException if the current password does not match or the new one is rejected
+     * @throws AccessDeniedException if the session is not valid
+     */
+    public LoginResult updatePassword(UpdatePasswordRequest request) {
+        return updatePassword(request, CallOptions.none());
+    }
+
+    /**
+     * Changes the session user's password, with per-call options.
+     *
+     * @param request the fields, with the session id
+     * @param options per-call options
+     * @return {@code okay}
+     * @throws ValidationException if the current password does not match or the new one is rejected
+     * @throws AccessDeniedException if the session is not valid
+     */
+    public LoginResult updatePassword(UpdatePasswordRequest request, CallOptions options) {
+        Objects.requireNonNull(request, "request");
+        return post("profile/password", request.sessionId(), request.fields(), options);
+    }
+
+    // ---- PUT /v2/profile ------------------------------------------------------------------------
+
+    /**
+     * Changes the session user's profile: {@code PUT /v2/profile}.
+     *
+     * @param request the fields to change, with the session id
+     * @return a {@code full_login} with a new token reflecting the change
+     * @throws ValidationException if a value is rejected (e.g. an e-mail that is taken)
+     * @throws AccessDeniedException if the session is not valid
+     */
+    public LoginResult updateProfile(UpdateProfileRequest request) {
+        return updateProfile(request, CallOptions.none());
+    }
+
+    /**
+     * Changes the session user's profile, with per-call options.
+     *
+     * @param request the fields to change, with the session id
+     * @param options per-call options
+     * @return a {@code full_login} with a new token reflecting the change
+     * @throws ValidationException if a value is rejected (e.g. an e-mail that is taken)
+     * @throws AccessDeniedException if the session is not valid
+     */
+    public LoginResult updateProfile(UpdateProfileRequest request, CallOptions options) {
+        Objects.requireNonNull(request, "request");
+        // PUT, but not repeated by default: an e-mail change sends a verification e-mail
+        return call(new ApiCall("PUT", "profile", sessionQuery(request.sessionId()), request.fields(), false), options);
+    }
+
+    // ---- POST /v2/signup/request ----------------------------------------------------------------
+
+    /**
+     * Asks for an invitation in a realm whose sign-up is by invitation: {@code POST /v2/signup/request}.
+     *
+     * @param email the e-mail address to invite
+     * @return {@code okay}
+     * @throws ValidationException if the address is invalid or the realm does not take requests
+     */
+    public LoginResult requestInvitation(String email) {
+        return requestInvitation(email, CallOptions.none());
+    }
+
+    /**
+     * Asks for an invitation, with per-call options.
+     *
+     * @param email the e-mail address to invite
+     * @param options per-call options
+     * @return {@code okay}
+     * @throws ValidationException if the address is invalid or the realm does not take requests
+     */
+    public LoginResult requestInvitation(String email, CallOptions options) {
+        return post("signup/request", null, Map.of("email", Objects.requireNonNull(email, "email")), options);
+    }
+
+    // ---- POST /v2/signup ------------------------------------------------------------------------
+
+    /**
+     * Creates a user: {@code POST /v2/signup}.
+     *
+     * @param request the fields
+     * @return a {@code full_login}, or {@code okay} when the realm verifies e-mail addresses first
+     * @throws ValidationException if sign-up is closed, the e-mail is taken, or a field is rejected
+     */
+    public LoginResult signup(SignupRequest request) {
+        return signup(request, CallOptions.none());
+    }
+
+    /**
+     * Creates a user, with per-call options. Pass the browser's agent in {@code options} so that the
+     * new session records it.
+     *
+     * @param request the fields
+     * @param options per-call options
+     * @return a {@code full_login}, or {@code okay} when the realm verifies e-mail addresses first
+     * @throws ValidationException if sign-up is closed, the e-mail is taken, or a field is rejected
+     */
+    public LoginResult signup(SignupRequest request, CallOptions options) {
+        Objects.requireNonNull(request, "request");
+        return post("signup", null, request.fields(), options);
+    }
+
+    // ---- POST /v2/email/verify ------------------------------------------------------------------
+
+    /**
+     * Confirms an e-mail address with the token from the verification e-mail: {@code POST /v2/email/verify}.
+     *
+     * @param token the verification token ({@code tve:…})
+     * @return {@code okay}
+     * @throws ValidationException on an invalid or expired token
+     */
+    public LoginResult verifyEmail(String token) {
+        return verifyEmail(token, CallOptions.none());
+    }
+
+    /**
+     * Confirms an e-mail address, with per-call options.
+     *
+     * @param token the verification token ({@code tve:…})
+     * @param options per-call options
+     * @return {@code okay}
+     * @throws ValidationException on an invalid or expired token
+     */
+    public LoginResult verifyEmail(String token, CallOptions options) {
+        return post("email/verify", null, Map.of("token", Objects.requireNonNull(token, "token")), options);
+    }
+
+    /**
+     * Closes the connection pool. Idempotent; calls in flight fail with a {@link TransportException},
+     * later calls with {@link IllegalStateException}.
+     */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            executor.close();
+        }
+    }
+
+    /** The realm URL and the library agent string; no secrets. */
+    @Override
+    public String toString() {
+        return "LoginRocketClient[" + settings.url().apiBase() + ", " + executor.libraryAgent() + "]";
+    }
+
+    private LoginResult post(String path, String sessionId, Map<String, Object> fields, CallOptions options) {
+        Map<String, String> query = sessionId == null ? new LinkedHashMap<>() : sessionQuery(sessionId);
+        return call(new ApiCall("POST", path, query, fields, false), options);
+    }
+
+    private static Map<String, String> sessionQuery(String sessionId) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("session", Objects.requireNonNull(sessionId, "sessionId"));
+        return query;
+    }
+
+    private LoginResult call(ApiCall call, CallOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (closed.get()) {
+            throw new IllegalStateException("this LoginRocketClient is closed; build a new one (and share it)");
+        }
+        CallOptions effective = options.orElse(CallContext.current().orElse(CallOptions.none()));
+        ResponseMapper.Success s = executor.execute(call, effective);
+        return new LoginResult(
+                s.type(), s.status(), s.sessionId(), s.account(), s.token(), s.conditions(), s.requestId(), s.body());
+    }
+
+    /**
+     * Builds a {@link LoginRocketClient}. Not thread-safe; the built client is.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private String urlText;
+        private LoginRocketUrl url;
+        private boolean allowInsecureLoopback;
+        private Locale locale;
+        private String userAgent;
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration responseTimeout = Duration.ofSeconds(10);
+        private Duration connectionRequestTimeout = Duration.ofSeconds(5);
+        private int maxConnections = 50;
+        private BodyEncoding bodyEncoding = BodyEncoding.JSON;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private SSLContext sslContext;
+        private int maxResponseBytes = 1024 * 1024;
+
+        private Builder() {}
+
+        /**
+         * The realm's LoginRocket URL, such as {@code https://sample.e2.loginrocket.com} or a custom
+         * domain; a trailing {@code /v2/} is optional. Checked by {@link #build()}.
+         *
+         * @param url the URL (configuration key {@code loginrocket.url})
+         * @return this builder
+         */
+        public Builder url(String url) {
+            this.urlText = Objects.requireNonNull(url, "url");
+            this.url = null;
+            return this;
+        }
+
+        /**
+         * The realm's LoginRocket URL, already parsed. {@link #build()} checks it again against this
+         * builder's {@link #allowInsecureLoopback(boolean)}.
+         *
+         * @param url the URL
+         * @return this builder
+         */
+        public Builder url(LoginRocketUrl url) {
+            this.url = Objects.requireNonNull(url, "url");
+            this.urlText = null;
+            return this;
+        }
+
+        /**
+         * Whether plain http to a loopback address is allowed (the testkit emulator, local tests).
+         * Default {@code false}. Other hosts are https only whatever this says.
+         *
+         * @param allow whether to allow it ({@code loginrocket.allow-insecure-loopback})
+         * @return this builder
+         */
+        public Builder allowInsecureLoopback(boolean allow) {
+            this.allowInsecureLoopback = allow;
+            return this;
+        }
+
+        /**
+         * The default {@code Accept-Language}, which localises LoginRocket's messages. Default none.
+         *
+         * @param locale the locale ({@code loginrocket.locale}), or {@code null} for none
+         * @return this builder
+         */
+        public Builder locale(Locale locale) {
+            this.locale = locale;
+            return this;
+        }
+
+        /**
+         * The application's part of the agent string, such as {@code billing-app/2.3}; appended to
+         * {@code loginrocket-jakarta/<version>}. Default none.
+         *
+         * @param appPart printable ASCII, at most 200 characters ({@code loginrocket.user-agent}), or null
+         * @return this builder
+         * @throws IllegalArgumentException if the value is blank, too long or has control characters
+         */
+        public Builder userAgent(String appPart) {
+            this.userAgent = UserAgents.checkAppPart(appPart);
+            return this;
+        }
+
+        /**
+         * TCP connect and TLS handshake timeout. Default 5 s.
+         *
+         * @param timeout positive ({@code loginrocket.connect-timeout})
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * How long the server may stay silent while the client waits for or reads a response.
+         * Default 10 s.
+         *
+         * @param timeout positive ({@code loginrocket.response-timeout})
+         * @return this builder
+         */
+        public Builder responseTimeout(Duration timeout) {
+            this.responseTimeout = positive(timeout, "responseTimeout");
+            return this;
+        }
+
+        /**
+         * How long a call waits for a free pooled connection when {@code maxConnections} calls are
+         * already running. Default 5 s.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder connectionRequestTimeout(Duration timeout) {
+            this.connectionRequestTimeout = positive(timeout, "connectionRequestTimeout");
+            return this;
+        }
+
+        /**
+         * The connection pool size, i.e. the most calls running at once. Default 50.
+         *
+         * @param max at least 1
+         * @return this builder
+         */
+        public Builder maxConnections(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConnections must be at least 1, got " + max);
+            }
+            this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * How POST/PUT fields are encoded. Default {@link BodyEncoding#JSON}.
+         *
+         * @param encoding the encoding
+         * @return this builder
+         */
+        public Builder bodyEncoding(BodyEncoding encoding) {
+            this.bodyEncoding = Objects.requireNonNull(encoding, "bodyEncoding");
+            return this;
+        }
+
+        /**
+         * When failed calls are repeated. Default {@link RetryPolicy#defaults()}.
+         *
+         * @param policy the policy; {@link RetryPolicy#none()} to never repeat
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * The TLS context, e.g. one that trusts the testkit emulator's self-signed certificate
+         * ({@code LoginRocketEmulator.clientSslContext()}) or a corporate CA. Default: the JDK's.
+         * Whatever the context allows, only TLS 1.3 and 1.2 are negotiated.
+         *
+         * @param sslContext the context, or {@code null} for the JDK default
+         * @return this builder
+         */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
+        /**
+         * The largest response body read; a larger one is a {@link ProtocolException} (the body is
+         * not read and the connection is dropped). Default 1 MiB; LoginRocket's answers are a few
+         * kilobytes.
+         *
+         * @param max at least 1024
+         * @return this builder
+         */
+        public Builder maxResponseBytes(int max) {
+            if (max < 1024) {
+                throw new IllegalArgumentException("maxResponseBytes must be at least 1024, got " + max);
+            }
+            this.maxResponseBytes = max;
+            return this;
+        }
+
+        /**
+         * Builds the client (and its connection pool; close it when done).
+         *
+         * @return the client
+         * @throws IllegalArgumentException if the URL is missing, invalid, or plain http where that is
+         *     not allowed; the message names the setting
+         */
+        public LoginRocketClient build() {
+            String text = url != null ? url.toString() : urlText;
+            LoginRocketUrl checked = LoginRocketUrl.parse(text, allowInsecureLoopback);
+            return new LoginRocketClient(new ClientSettings(
+                    checked,
+                    locale,
+                    userAgent,
+                    connectTimeout,
+                    responseTimeout,
+                    connectionRequestTimeout,
+                    maxConnections,
+                    bodyEncoding,
+                    retryPolicy,
+                    sslContext,
+                    maxResponseBytes));
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isZero() || d.isNegative() || d.toMillis() == 0) {
+                throw new IllegalArgumentException(name + " must be at least 1 ms, got " + d);
+            }
+            return d;
+        }
+    }
+}
