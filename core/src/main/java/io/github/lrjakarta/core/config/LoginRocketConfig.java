@@ -1,5 +1,7 @@
 package io.github.lrjakarta.core.config;
 
+import io.github.lrjakarta.core.LoginRocketClient;
+import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.LoginRocketUrl;
 import io.github.lrjakarta.core.config.internal.Converters;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
@@ -202,6 +205,90 @@ public final class LoginRocketConfig {
     }
 
     /**
+     * A client builder set up from this config: {@code url}, {@code allow-insecure-loopback},
+     * {@code locale}, {@code user-agent}, {@code connect-timeout}, {@code response-timeout},
+     * {@code connection-request-timeout}, {@code max-connections}. Add what config cannot hold
+     * (an {@code SSLContext}, a retry policy) before {@code build()}.
+     *
+     * @throws LoginRocketConfigException for a missing or bad value
+     */
+    public LoginRocketClient.Builder clientBuilder() {
+        LoginRocketClient.Builder b = LoginRocketClient.builder()
+                .allowInsecureLoopback(getBoolean(LoginRocketKeys.ALLOW_INSECURE_LOOPBACK))
+                .url(url())
+                .connectTimeout(getDuration(LoginRocketKeys.CONNECT_TIMEOUT))
+                .responseTimeout(getDuration(LoginRocketKeys.RESPONSE_TIMEOUT))
+                .connectionRequestTimeout(getDuration(LoginRocketKeys.CONNECTION_REQUEST_TIMEOUT))
+                .maxConnections(getInt(LoginRocketKeys.MAX_CONNECTIONS));
+        locale().ifPresent(b::locale);
+        // The builder checks the agent text; doing it inside the converter attributes errors to key and source.
+        optional(LoginRocketKeys.USER_AGENT, b::userAgent);
+        return b;
+    }
+
+    /**
+     * A new client from this config ({@link #clientBuilder()}); close it when done.
+     *
+     * @throws LoginRocketConfigException for a missing or bad value
+     */
+    public LoginRocketClient newClient() {
+        return clientBuilder().build();
+    }
+
+    /**
+     * A token-verifier builder set up from this config: a static key from {@code jwt.key} if set
+     * (it wins over the key set), otherwise the key set of {@code url}; {@code jwt.issuer}, {@code
+     * jwt.leeway} (at most 5 minutes), {@code jwt.realm}, {@code jwt.max-token-age}, {@code
+     * jwt.cache-size}, {@code jwt.key-refetch-interval}, {@code jwt.key-fetch-timeout}, and
+     * {@code allow-insecure-loopback}. A static key is checked by {@code build()}; {@link
+     * #newTokenVerifier()} attributes such errors to {@code jwt.key}.
+     *
+     * @throws LoginRocketConfigException for a missing or bad value
+     */
+    public LoginRocketTokenVerifier.Builder tokenVerifierBuilder() {
+        LoginRocketTokenVerifier.Builder b = LoginRocketTokenVerifier.builder()
+                .allowInsecureLoopback(getBoolean(LoginRocketKeys.ALLOW_INSECURE_LOOPBACK))
+                .issuer(getString(LoginRocketKeys.JWT_ISSUER))
+                .leeway(required(LoginRocketKeys.JWT_LEEWAY, LoginRocketConfig::leeway))
+                .cacheSize(getInt(LoginRocketKeys.JWT_CACHE_SIZE))
+                .keyRefetchInterval(getDuration(LoginRocketKeys.JWT_KEY_REFETCH_INTERVAL))
+                .keyFetchTimeout(getDuration(LoginRocketKeys.JWT_KEY_FETCH_TIMEOUT));
+        optionalString(LoginRocketKeys.JWT_REALM).ifPresent(b::realm);
+        optionalDuration(LoginRocketKeys.JWT_MAX_TOKEN_AGE).ifPresent(b::maxTokenAge);
+        Optional<String> staticKey = optionalString(LoginRocketKeys.JWT_KEY);
+        if (staticKey.isPresent()) {
+            b.staticKey(staticKey.get());
+        } else {
+            b.jwks(url());
+        }
+        return b;
+    }
+
+    /**
+     * A new token verifier from this config ({@link #tokenVerifierBuilder()}).
+     *
+     * @throws LoginRocketConfigException for a missing or bad value, an unusable {@code jwt.key}
+     *     included (its value is never shown)
+     */
+    public LoginRocketTokenVerifier newTokenVerifier() {
+        LoginRocketTokenVerifier.Builder b = tokenVerifierBuilder();
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw invalid(optionalString(LoginRocketKeys.JWT_KEY).isPresent() ? LoginRocketKeys.JWT_KEY : LoginRocketKeys.URL,
+                    e.getMessage());
+        }
+    }
+
+    private static Duration leeway(String text) {
+        Duration d = Converters.duration(text, false);
+        if (d.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException("too large; expected a clock leeway of at most 5m");
+        }
+        return d;
+    }
+
+    /**
      * Reads and converts every known key of this realm and reports all problems at once.
      *
      * @throws LoginRocketConfigException listing every bad or missing value
@@ -233,7 +320,11 @@ public final class LoginRocketConfig {
                 locale();
                 break;
             case DURATION:
-                optionalDuration(rel);
+                if (rel.equals(LoginRocketKeys.JWT_LEEWAY)) {
+                    optional(rel, LoginRocketConfig::leeway);
+                } else {
+                    optionalDuration(rel);
+                }
                 break;
             case BOOLEAN:
                 optionalBoolean(rel);
@@ -319,6 +410,17 @@ public final class LoginRocketConfig {
         /** Adds the JVM system properties and the process environment. */
         public Builder systemSources() {
             return source(ConfigSources.systemProperties()).source(ConfigSources.environment());
+        }
+
+        /**
+         * Adds every {@link ConfigSource} registered in {@code META-INF/services/}{@code
+         * io.github.lrjakarta.core.config.ConfigSource} visible to the class loader: how an
+         * optional integration (MicroProfile Config) plugs in without a compile-time dependency.
+         * Each needs a public no-argument constructor.
+         */
+        public Builder discoveredSources(ClassLoader classLoader) {
+            ServiceLoader.load(ConfigSource.class, classLoader).forEach(this::source);
+            return this;
         }
 
         /** The configuration of the default realm. */

@@ -79,6 +79,18 @@ public final class LoginRocketKeys {
     public static final String LOGOUT_PATH = "logout-path";
     /** Where to send the browser after logout: an absolute URL or an application path. Default: LoginRocket Web's {@code /logout}. */
     public static final String LOGOUT_REDIRECT = "logout-redirect";
+    /**
+     * The filter refreshes a cookie token through {@code GET /v2/session} when it expires within
+     * this (and is older than this), so a live session outlasts its short-lived tokens. {@code 0s}
+     * turns it off. Default {@code 1m}.
+     */
+    public static final String REFRESH_BEFORE = "refresh-before";
+    /**
+     * How long after its expiry a (genuine) token's session may still be refreshed through {@code
+     * GET /v2/session} instead of the request being treated as logged out. {@code 0s} turns it off.
+     * Default {@code 1d}.
+     */
+    public static final String REFRESH_EXPIRED_WITHIN = "refresh-expired-within";
     /** The filter's token cookie. Default {@code loginrocket_token}. */
     public static final String COOKIE_NAME = "cookie.name";
     /** Path of the filter's token cookie. Default: the application's context path. */
@@ -143,6 +155,8 @@ public final class LoginRocketKeys {
         m.put(LOGIN_REQUIRED, new Spec(Kind.LIST, null));
         m.put(LOGOUT_PATH, new Spec(Kind.STRING, null));
         m.put(LOGOUT_REDIRECT, new Spec(Kind.STRING, null));
+        m.put(REFRESH_BEFORE, new Spec(Kind.DURATION, "1m"));
+        m.put(REFRESH_EXPIRED_WITHIN, new Spec(Kind.DURATION, "1d"));
         m.put(COOKIE_NAME, new Spec(Kind.STRING, "loginrocket_token"));
         m.put(COOKIE_PATH, new Spec(Kind.STRING, null));
         SPECS = Collections.unmodifiableMap(m);

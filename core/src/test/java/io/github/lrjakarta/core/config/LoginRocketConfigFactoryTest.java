@@ -1,0 +1,104 @@
+package io.github.lrjakarta.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.lrjakarta.core.LoginRocketClient;
+import io.github.lrjakarta.core.LoginRocketTokenVerifier;
+import io.github.lrjakarta.core.TokenFailure;
+import io.github.lrjakarta.core.TokenVerification;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+class LoginRocketConfigFactoryTest {
+
+    private static final String SECRET = "jsk_0123456789abcdefghijklmnopqrstuvwxyz";
+
+    private static LoginRocketConfig config(Map<String, String> values) {
+        return LoginRocketConfig.builder()
+                .source(ConfigSources.environment(values))
+                .build();
+    }
+
+    @Test
+    void clientComesFromTheConfiguredUrl() {
+        try (LoginRocketClient client = config(Map.of("LOGINROCKET_URL", "https://sample.e2.loginrocket.com/v2"))
+                .newClient()) {
+            assertThat(client.url().apiBase()).hasToString("https://sample.e2.loginrocket.com/v2/");
+        }
+    }
+
+    @Test
+    void clientBuilderErrorsNameTheKey() {
+        assertThatThrownBy(() -> config(Map.of()).newClient())
+                .isInstanceOf(LoginRocketConfigException.class)
+                .hasMessageContaining("loginrocket.url is missing");
+        assertThatThrownBy(() -> config(Map.of(
+                        "LOGINROCKET_URL", "https://sample.e2.loginrocket.com",
+                        "LOGINROCKET_USER_AGENT", "bad\u0001agent")).clientBuilder())
+                .isInstanceOf(LoginRocketConfigException.class)
+                .hasMessageContaining("loginrocket.user-agent=")
+                .hasMessageContaining("environment variable LOGINROCKET_USER_AGENT");
+        assertThatThrownBy(() -> config(Map.of(
+                        "LOGINROCKET_URL", "https://sample.e2.loginrocket.com",
+                        "LOGINROCKET_RESPONSE_TIMEOUT", "0ms")).clientBuilder())
+                .hasMessageContaining("loginrocket.response-timeout='0ms'");
+    }
+
+    @Test
+    void verifierUsesTheStaticKeyAndTheConfiguredClaimsRules() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("LOGINROCKET_JWT_KEY", SECRET);
+        env.put("LOGINROCKET_JWT_ISSUER", "https://issuer.example");
+        LoginRocketTokenVerifier verifier = config(env).newTokenVerifier();
+
+        long now = Instant.now().getEpochSecond();
+        TokenVerification ok = verifier.verify(hs256("{\"iss\":\"https://issuer.example\",\"sub\":\"usr_1\",\"sid\":\"kss_1\","
+                + "\"rid\":\"rl_1\",\"iat\":" + now + ",\"exp\":" + (now + 600) + "}"));
+        assertThat(ok.isValid()).as(ok.toString()).isTrue();
+        assertThat(ok.session().orElseThrow().user().id()).isEqualTo("usr_1");
+
+        TokenVerification wrongIssuer = verifier.verify(hs256("{\"iss\":\"https://authrocket.com\",\"sub\":\"usr_1\","
+                + "\"sid\":\"kss_1\",\"iat\":" + now + ",\"exp\":" + (now + 600) + "}"));
+        assertThat(wrongIssuer.failure()).isEqualTo(TokenFailure.WRONG_ISSUER);
+    }
+
+    @Test
+    void anUnusableStaticKeyIsReportedWithoutItsValue() {
+        assertThatThrownBy(() -> config(Map.of("LOGINROCKET_JWT_KEY", "jsk_tooShortSecret")).newTokenVerifier())
+                .isInstanceOf(LoginRocketConfigException.class)
+                .hasMessageStartingWith("loginrocket.jwt.key (secret, value not shown) from environment variable LOGINROCKET_JWT_KEY: ")
+                .message().doesNotContain("tooShortSecret");
+    }
+
+    @Test
+    void withoutAStaticKeyTheRealmKeySetIsUsedAndTheUrlIsRequired() {
+        assertThat(config(Map.of("LOGINROCKET_URL", "https://sample.e2.loginrocket.com")).newTokenVerifier()).isNotNull();
+        assertThatThrownBy(() -> config(Map.of()).newTokenVerifier()).hasMessageContaining("loginrocket.url is missing");
+    }
+
+    @Test
+    void leewayIsCappedAtFiveMinutes() {
+        assertThatThrownBy(() -> config(Map.of("LOGINROCKET_URL", "https://sample.e2.loginrocket.com",
+                        "LOGINROCKET_JWT_LEEWAY", "10m")).newTokenVerifier())
+                .hasMessageContaining("loginrocket.jwt.leeway='10m'").hasMessageContaining("at most 5m");
+        assertThatThrownBy(() -> config(Map.of("LOGINROCKET_URL", "https://sample.e2.loginrocket.com",
+                        "LOGINROCKET_JWT_LEEWAY", "10m")).validate())
+                .hasMessageContaining("loginrocket.jwt.leeway='10m'");
+    }
+
+    private static String hs256(String claims) throws Exception {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String signingInput = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return signingInput + "." + b64.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+    }
+}
