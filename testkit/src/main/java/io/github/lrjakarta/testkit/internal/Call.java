@@ -1,0 +1,212 @@
+package io.github.lrjakarta.testkit.internal;
+
+import com.sun.net.httpserver.HttpExchange;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One HTTP exchange as the emulator sees it: the parsed request (path, query, lower-case headers,
+ * body, negotiated locale, request id) and the single response it gets. Not thread-safe; one per
+ * request.
+ */
+public final class Call {
+
+    /** Content type of every JSON answer. */
+    public static final String JSON = "application/json; charset=utf-8";
+
+    private final HttpExchange exchange;
+    private final String requestId;
+    private final String method;
+    private final String path;
+    private final Map<String, List<String>> query;
+    private final Map<String, List<String>> headers;
+    private final byte[] body;
+    private final Locale locale;
+    private boolean truncate;
+    private boolean responded;
+
+    Call(HttpExchange exchange, String requestId, byte[] body) {
+        this.exchange = exchange;
+        this.requestId = requestId;
+        this.method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        this.path = exchange.getRequestURI().getPath() == null ? "/" : exchange.getRequestURI().getPath();
+        this.query = parseForm(exchange.getRequestURI().getRawQuery());
+        Map<String, List<String>> h = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) ->
+                h.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values));
+        this.headers = h;
+        this.body = body;
+        this.locale = Messages.negotiate(header("accept-language").orElse(null));
+    }
+
+    /** Parses {@code a=1&b=2} (query strings and form bodies), decoding UTF-8; keeps order. */
+    public static Map<String, List<String>> parseForm(String raw) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            try {
+                out.computeIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), k -> new ArrayList<>())
+                        .add(URLDecoder.decode(value, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException malformedEscape) {
+                out.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            }
+        }
+        return out;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public Map<String, List<String>> query() {
+        return query;
+    }
+
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The first value of a header; {@code name} in lower case. */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** The first value of a query parameter. */
+    public Optional<String> queryParam(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** The client a session records: {@code User-Agent}, else the browser client's {@code LR-Agent}. */
+    public String client() {
+        return header("user-agent").or(() -> header("lr-agent")).orElse(null);
+    }
+
+    /** The media type of the body without parameters, lower case; empty when absent. */
+    public String contentType() {
+        String ct = header("content-type").orElse("");
+        int semi = ct.indexOf(';');
+        return (semi < 0 ? ct : ct.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Adds a response header (before the response is sent). */
+    public void setHeader(String name, String value) {
+        exchange.getResponseHeaders().set(name, value);
+    }
+
+    public void addHeader(String name, String value) {
+        exchange.getResponseHeaders().add(name, value);
+    }
+
+    /** Makes the response send only half of its body, then drop the connection (a fault). */
+    void truncateResponse() {
+        this.truncate = true;
+    }
+
+    public boolean responded() {
+        return responded;
+    }
+
+    /** Answers with a localized LoginRocket error body. */
+    public void error(ApiError error) {
+        error.headers().forEach(this::setHeader);
+        List<String> texts = error.messages().stream().map(m -> Messages.get(locale, m.key(), m.args())).toList();
+        jakarta.json.JsonArrayBuilder errors = jakarta.json.Json.createArrayBuilder();
+        texts.forEach(errors::add);
+        JsonObject body = jakarta.json.Json.createObjectBuilder()
+                .add("result", "error").add("error", String.join(" ", texts)).add("errors", errors).build();
+        json(error.status(), body);
+    }
+
+    /** Answers JSON. */
+    public void json(int status, JsonObject body) {
+        send(status, JSON, body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers HTML. */
+    public void html(int status, String page) {
+        send(status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A 303 redirect. */
+    public void redirect(String location) {
+        setHeader("Location", location);
+        send(303, null, new byte[0]);
+    }
+
+    /** A bodiless answer (204, preflights). */
+    public void empty(int status) {
+        send(status, null, new byte[0]);
+    }
+
+    /** Sends the response; with a truncation fault only half the body goes out before the connection drops. */
+    public void send(int status, String contentType, byte[] bytes) {
+        if (responded) {
+            throw new IllegalStateException("response already sent");
+        }
+        responded = true;
+        if (contentType != null) {
+            setHeader("Content-Type", contentType);
+        }
+        try {
+            if (status == 204 || status == 304 || bytes.length == 0) {
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+                return;
+            }
+            exchange.sendResponseHeaders(status, bytes.length);
+            OutputStream out = exchange.getResponseBody();
+            if (truncate) {
+                out.write(bytes, 0, bytes.length / 2);
+                out.flush();
+                // Closing a fixed-length stream early makes the JDK server drop the connection.
+                exchange.close();
+                return;
+            }
+            out.write(bytes);
+            out.close();
+        } catch (IOException clientGoneOrTruncated) {
+            exchange.close();
+        }
+    }
+
+    /** Closes the connection without any answer (a fault). */
+    void drop() {
+        responded = true;
+        exchange.close();
+    }
+}

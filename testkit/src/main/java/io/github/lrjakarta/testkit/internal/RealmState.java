@@ -1,0 +1,714 @@
+package io.github.lrjakarta.testkit.internal;
+
+import io.github.lrjakarta.testkit.EmulatorFixture;
+import io.github.lrjakarta.testkit.IssuedLogin;
+import io.github.lrjakarta.testkit.OrgFixture;
+import io.github.lrjakarta.testkit.OrgMode;
+import io.github.lrjakarta.testkit.OutboxMessage;
+import io.github.lrjakarta.testkit.RealmFixture;
+import io.github.lrjakarta.testkit.SessionInfo;
+import io.github.lrjakarta.testkit.SignupMode;
+import io.github.lrjakarta.testkit.UserFixture;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The emulated realm's data and rules: users, orgs, sessions, one-time tokens, lockouts. Every
+ * operation is one LoginRocket call; it returns the JSON answer or throws {@link ApiError}.
+ * Thread-safe: every public method holds this object's lock, so each call sees and leaves a
+ * consistent realm (calls are short; token signing is about a millisecond).
+ */
+public final class RealmState {
+
+    /** Issuer of every LoginRocket login token. */
+    public static final String ISSUER = "https://authrocket.com";
+    /** Condition of a multi-user session without a selected account. */
+    public static final String NO_ACCOUNT_SELECTED = "no_account_selected";
+    /** Condition of a login waiting for its TOTP code (E12 in loginrocket-api.md; shape inferred). */
+    public static final String MUST_VERIFY_TOTP = "must_verify_totp";
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Duration MFA_TOKEN_LIFETIME = Duration.ofMinutes(10);
+
+    private enum TokenKind { PASSWORD_RESET, EMAIL_VERIFICATION, INVITATION, MFA }
+
+    private static final class User {
+        String id;
+        String email;
+        String password;
+        String firstName;
+        String lastName;
+        String username;
+        String locale;
+        boolean emailVerified;
+        String reference;
+        JsonObject custom;
+        boolean mfa;
+        String totpCode;
+        final List<Membership> memberships = new ArrayList<>();
+        int failures;
+        Instant lockedUntil;
+    }
+
+    private record Org(String id, String name, String reference, JsonObject custom) {
+    }
+
+    private record Membership(String id, Org org, List<String> permissions) {
+    }
+
+    private static final class Session {
+        String id;
+        User user;
+        String account;
+        String client;
+        Instant createdAt;
+        Instant expiresAt;
+        boolean ended;
+    }
+
+    private static final class OneTimeToken {
+        TokenKind kind;
+        String userId;
+        String email;
+        Instant expiresAt;
+        boolean used;
+    }
+
+    private final SigningKeys keys;
+    private final Clock clock;
+    private final Consumer<OutboxMessage> mailer;
+    private EmulatorFixture fixture;
+    private RealmFixture realm;
+    private String realmId;
+
+    private final Map<String, User> users = new LinkedHashMap<>();
+    private final Map<String, Org> fixtureOrgsByName = new HashMap<>();
+    private final Map<String, Session> sessions = new HashMap<>();
+    private final Map<String, OneTimeToken> tokens = new HashMap<>();
+    private final Set<String> invitationRequests = new HashSet<>();
+
+    public RealmState(EmulatorFixture fixture, SigningKeys keys, Clock clock, Consumer<OutboxMessage> mailer) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.mailer = Objects.requireNonNull(mailer, "mailer");
+        load(fixture);
+    }
+
+    /** Replaces all state with the fixture's. */
+    public synchronized void load(EmulatorFixture newFixture) {
+        this.fixture = Objects.requireNonNull(newFixture, "fixture");
+        this.realm = newFixture.realm();
+        this.realmId = realm.id().orElseGet(() -> Ids.stable("rl_", "realm|" + realm.name()));
+        users.clear();
+        fixtureOrgsByName.clear();
+        sessions.clear();
+        tokens.clear();
+        invitationRequests.clear();
+        for (UserFixture f : newFixture.users()) {
+            User u = new User();
+            u.id = f.id().orElseGet(() -> Ids.stable("usr_", realmId + "|" + f.email().toLowerCase(Locale.ROOT)));
+            u.email = f.email();
+            u.password = f.password();
+            u.firstName = f.firstName().orElse(null);
+            u.lastName = f.lastName().orElse(null);
+            u.username = f.username().orElse(null);
+            u.locale = f.locale();
+            u.emailVerified = f.emailVerified();
+            u.reference = f.reference().orElse(null);
+            u.custom = f.custom();
+            u.mfa = f.mfa();
+            u.totpCode = f.totpCode();
+            if (findUser(u.email) != null || (u.username != null && findUser(u.username) != null)) {
+                throw new IllegalArgumentException("fixture lists two users with e-mail or username of " + f.email());
+            }
+            for (OrgFixture of : f.orgs()) {
+                Org org = fixtureOrgsByName.computeIfAbsent(of.name(), name -> new Org(
+                        of.id().orElseGet(() -> Ids.stable("org_", realmId + "|" + name)), name,
+                        of.reference().orElse(null), of.custom()));
+                u.memberships.add(new Membership(Ids.stable("mb_", u.id + "|" + org.id()), org, of.permissions()));
+            }
+            users.put(u.id, u);
+        }
+    }
+
+    /** Back to the fixture this state was created (or last loaded) with. */
+    public synchronized void reset() {
+        load(fixture);
+    }
+
+    public synchronized RealmFixture realm() {
+        return realm;
+    }
+
+    public synchronized String realmId() {
+        return realmId;
+    }
+
+    // ---------------------------------------------------------------- the eleven /v2/ calls
+
+    /** {@code POST /v2/login}. */
+    public synchronized JsonObject login(String identifier, String password, String account, String client) {
+        User user = identifier == null ? null : findUser(identifier);
+        if (user == null || password == null) {
+            throw ApiError.invalid("login.failed");
+        }
+        Instant now = clock.instant();
+        if (user.lockedUntil != null && now.isBefore(user.lockedUntil)) {
+            throw ApiError.invalid("login.locked");
+        }
+        if (!user.password.equals(password)) {
+            user.failures++;
+            if (user.failures >= realm.lockoutAttempts()) {
+                user.failures = 0;
+                user.lockedUntil = now.plus(Duration.ofMinutes(realm.lockoutMinutes()));
+                throw ApiError.invalid("login.locked");
+            }
+            throw ApiError.invalid("login.failed");
+        }
+        user.failures = 0;
+        user.lockedUntil = null;
+        if (user.mfa) {
+            String pending = "tmf:" + Ids.randomChars(24);
+            OneTimeToken t = new OneTimeToken();
+            t.kind = TokenKind.MFA;
+            t.userId = user.id;
+            t.email = account; // the preferred account travels with the pending login
+            t.expiresAt = now.plus(MFA_TOKEN_LIFETIME);
+            tokens.put(pending, t);
+            JsonObjectBuilder b = Json.createObjectBuilder().add("result", "conditional_login")
+                    .addNull("session").addNull("account")
+                    .add("conditions", Json.createArrayBuilder().add(MUST_VERIFY_TOTP)).add("token", pending);
+            return b.build();
+        }
+        Session session = newSession(user, client);
+        return select(session, preferred(user, account));
+    }
+
+    /** {@code POST /v2/login/verify}: the second step of an MFA login. */
+    public synchronized JsonObject verifyLogin(String token, String code, String account, String client) {
+        OneTimeToken t = usable(token, TokenKind.MFA);
+        User user = users.get(t.userId);
+        if (code == null || !user.totpCode.equals(code.strip())) {
+            throw ApiError.invalid("login.verify_failed");
+        }
+        t.used = true;
+        Session session = newSession(user, client);
+        return select(session, preferred(user, account != null ? account : t.email));
+    }
+
+    /** {@code GET /v2/session}, optionally selecting or switching the account. */
+    public synchronized JsonObject getSession(String sessionId, String account) {
+        Session session = activeSession(sessionId);
+        if (account != null && !account.isBlank() && membership(session.user, account) == null) {
+            throw ApiError.invalid("account.invalid");
+        }
+        if (account != null && account.isBlank()) {
+            session.account = null; // a blank account forces re-selection, as on LoginRocket Web
+        }
+        return select(session, account == null || account.isBlank() ? null : account);
+    }
+
+    /** {@code DELETE /v2/session}. */
+    public synchronized JsonObject logout(String sessionId) {
+        activeSession(sessionId).ended = true;
+        return okay();
+    }
+
+    /**
+     * {@code POST /v2/password/forgot}. Unknown addresses also get {@code okay} (the real service's
+     * choice is unknown; answering the same way does not reveal who has an account).
+     */
+    public synchronized JsonObject forgotPassword(String email) {
+        if (email == null || email.isBlank()) {
+            throw ApiError.invalid("email.blank");
+        }
+        User user = findUser(email);
+        if (user != null) {
+            String token = "tpw:" + Ids.randomChars(24);
+            tokens.put(token, oneTime(TokenKind.PASSWORD_RESET, user.id, user.email, realm.resetTokenMinutes()));
+            mailer.accept(new OutboxMessage(user.email, OutboxMessage.Type.PASSWORD_RESET, token,
+                    "Reset your " + realm.name() + " password", clock.instant()));
+        }
+        return okay();
+    }
+
+    /** {@code POST /v2/password/reset}: sets the password and logs the user in. */
+    public synchronized JsonObject resetPassword(String token, String password, String confirmation, String client) {
+        OneTimeToken t = usable(token, TokenKind.PASSWORD_RESET);
+        List<ApiError.Message> errors = new ArrayList<>();
+        checkPassword(password, confirmation, errors);
+        fail(errors);
+        t.used = true;
+        User user = users.get(t.userId);
+        user.password = password;
+        user.failures = 0;
+        user.lockedUntil = null;
+        return select(newSession(user, client), null);
+    }
+
+    /** {@code POST /v2/profile/password}. */
+    public synchronized JsonObject updatePassword(String sessionId, String current, String password, String confirmation) {
+        Session session = activeSession(sessionId);
+        if (current == null || !session.user.password.equals(current)) {
+            throw ApiError.invalid("password.current_mismatch");
+        }
+        List<ApiError.Message> errors = new ArrayList<>();
+        checkPassword(password, confirmation, errors);
+        fail(errors);
+        session.user.password = password;
+        return okay();
+    }
+
+    /**
+     * {@code PUT /v2/profile}: updates {@code email}, {@code first_name}, {@code last_name},
+     * {@code username}, {@code locale}, {@code password} (with {@code password_confirmation}); other
+     * fields are ignored. A new e-mail address becomes unverified and gets a verification message.
+     * Returns a new login token with the changed claims.
+     */
+    public synchronized JsonObject updateProfile(String sessionId, Map<String, String> fields) {
+        Session session = activeSession(sessionId);
+        User user = session.user;
+        List<ApiError.Message> errors = new ArrayList<>();
+        String email = fields.get("email");
+        boolean emailChanged = email != null && !email.equalsIgnoreCase(user.email);
+        if (emailChanged) {
+            checkNewEmail(email, errors);
+        }
+        String username = blankToNull(fields.get("username"));
+        boolean usernameChanged = fields.containsKey("username") && !Objects.equals(username, user.username);
+        if (usernameChanged && username != null) {
+            User other = findUser(username);
+            if (other != null && other != user) {
+                errors.add(new ApiError.Message("username.taken"));
+            }
+        }
+        if (fields.containsKey("password")) {
+            checkPassword(fields.get("password"), fields.get("password_confirmation"), errors);
+        }
+        fail(errors);
+        if (emailChanged) {
+            user.email = email;
+            user.emailVerified = false;
+            sendVerification(user);
+        }
+        if (usernameChanged) {
+            user.username = username;
+        }
+        if (fields.containsKey("first_name")) {
+            user.firstName = blankToNull(fields.get("first_name"));
+        }
+        if (fields.containsKey("last_name")) {
+            user.lastName = blankToNull(fields.get("last_name"));
+        }
+        if (fields.get("locale") != null && !fields.get("locale").isBlank()) {
+            user.locale = fields.get("locale");
+        }
+        if (fields.containsKey("password")) {
+            user.password = fields.get("password");
+        }
+        return select(session, null);
+    }
+
+    /**
+     * {@code POST /v2/signup/request}: only in invitation realms. A second request for the same
+     * address is a 409 conflict (the emulator's choice).
+     */
+    public synchronized JsonObject requestInvitation(String email) {
+        if (realm.signup() != SignupMode.INVITATION) {
+            throw ApiError.invalid("signup.not_invitation");
+        }
+        List<ApiError.Message> errors = new ArrayList<>();
+        checkNewEmail(email, errors);
+        fail(errors);
+        if (!invitationRequests.add(email.toLowerCase(Locale.ROOT))) {
+            throw ApiError.of(409, "invitation.already_requested");
+        }
+        mailer.accept(new OutboxMessage(email, OutboxMessage.Type.INVITATION_REQUEST, null,
+                "We received your request to join " + realm.name(), clock.instant()));
+        return okay();
+    }
+
+    /** Creates an invitation (what a realm admin does) and mails its token; returns the token. */
+    public synchronized String invite(String email) {
+        List<ApiError.Message> errors = new ArrayList<>();
+        checkNewEmail(email, errors);
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("cannot invite " + email + ": " + errors.get(0).key());
+        }
+        String token = Ids.random("nvt_");
+        tokens.put(token, oneTime(TokenKind.INVITATION, null, email, realm.verifyTokenMinutes()));
+        mailer.accept(new OutboxMessage(email, OutboxMessage.Type.INVITATION, token,
+                "You are invited to " + realm.name(), clock.instant()));
+        return token;
+    }
+
+    /**
+     * {@code POST /v2/signup}: {@code email}, {@code password}, optional {@code password_confirmation},
+     * {@code first_name}, {@code last_name}, {@code username}, {@code locale}, {@code org_name} (creates
+     * and selects that account), {@code invitation} (required in invitation realms). The new address
+     * is unverified (a verification message is sent) unless an invitation proved it.
+     */
+    public synchronized JsonObject signup(Map<String, String> p, String client) {
+        if (realm.signup() == SignupMode.CLOSED) {
+            throw ApiError.invalid("signup.closed");
+        }
+        String email = p.get("email");
+        OneTimeToken invitation = null;
+        if (realm.signup() == SignupMode.INVITATION) {
+            OneTimeToken t = p.get("invitation") == null ? null : tokens.get(p.get("invitation"));
+            if (t == null || t.kind != TokenKind.INVITATION || t.used || !clock.instant().isBefore(t.expiresAt)
+                    || email == null || !t.email.equalsIgnoreCase(email)) {
+                throw ApiError.invalid("signup.invitation_required");
+            }
+            invitation = t;
+        }
+        List<ApiError.Message> errors = new ArrayList<>();
+        checkNewEmail(email, errors);
+        String username = blankToNull(p.get("username"));
+        if (username != null && findUser(username) != null) {
+            errors.add(new ApiError.Message("username.taken"));
+        }
+        checkPassword(p.get("password"), p.get("password_confirmation"), errors);
+        fail(errors);
+        User user = new User();
+        user.id = Ids.random("usr_");
+        user.email = email;
+        user.password = p.get("password");
+        user.firstName = blankToNull(p.get("first_name"));
+        user.lastName = blankToNull(p.get("last_name"));
+        user.username = username;
+        user.locale = p.get("locale") == null || p.get("locale").isBlank() ? "en" : p.get("locale");
+        user.custom = JsonObject.EMPTY_JSON_OBJECT;
+        user.totpCode = UserFixture.DEFAULT_TOTP_CODE;
+        user.emailVerified = invitation != null;
+        users.put(user.id, user);
+        if (invitation != null) {
+            invitation.used = true;
+        } else {
+            sendVerification(user);
+        }
+        String orgName = blankToNull(p.get("org_name"));
+        String account = null;
+        if (orgName != null) {
+            account = addOrg(user, orgName).id();
+        }
+        return select(newSession(user, client), account);
+    }
+
+    /** {@code POST /v2/email/verify}. */
+    public synchronized JsonObject verifyEmail(String token) {
+        OneTimeToken t = usable(token, TokenKind.EMAIL_VERIFICATION);
+        t.used = true;
+        User user = users.get(t.userId);
+        if (user.email.equalsIgnoreCase(t.email)) {
+            user.emailVerified = true;
+        }
+        return okay();
+    }
+
+    // ---------------------------------------------------------------- LoginRocket Web and test helpers
+
+    /**
+     * A full login as LoginRocket Web completes it: the account is the requested one, else the
+     * session's, else the first membership (created in single-user realms), so the result always
+     * carries a token. Multi-user realms get their first membership: the emulator has no account
+     * chooser page.
+     */
+    public synchronized IssuedLogin completeWebLogin(String sessionId, String account) {
+        Session session = activeSession(sessionId);
+        String wanted = preferred(session.user, account);
+        if (wanted == null && session.account == null) {
+            if (session.user.memberships.isEmpty()) {
+                addOrg(session.user, defaultOrgName(session.user));
+            }
+            wanted = session.user.memberships.get(0).org().id();
+        }
+        JsonObject result = select(session, wanted);
+        return new IssuedLogin(session.id, result.getString("account"), result.getString("token"));
+    }
+
+    /** Starts a session for a user directly (no password) and completes it like LoginRocket Web. */
+    public synchronized IssuedLogin issueLogin(String emailOrId, String account, String client) {
+        User user = findUser(emailOrId);
+        if (user == null) {
+            throw new IllegalArgumentException("no user with e-mail, username or id " + emailOrId + " in the realm");
+        }
+        String wanted = account;
+        if (account != null && membership(user, account) == null) {
+            Membership byName = user.memberships.stream().filter(m -> m.org().name().equals(account)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(emailOrId + " is no member of account " + account));
+            wanted = byName.org().id();
+        }
+        return completeWebLogin(newSession(user, client).id, wanted);
+    }
+
+    /** Ends a session if it exists; no error when it does not. */
+    public synchronized void endSession(String sessionId) {
+        Session s = sessionId == null ? null : sessions.get(sessionId);
+        if (s != null) {
+            s.ended = true;
+        }
+    }
+
+    /** Whether a session id names an active session. */
+    public synchronized boolean isActive(String sessionId) {
+        Session s = sessionId == null ? null : sessions.get(sessionId);
+        return s != null && !s.ended && clock.instant().isBefore(s.expiresAt);
+    }
+
+    public synchronized Optional<SessionInfo> session(String sessionId) {
+        Session s = sessionId == null ? null : sessions.get(sessionId);
+        if (s == null) {
+            return Optional.empty();
+        }
+        boolean active = !s.ended && clock.instant().isBefore(s.expiresAt);
+        return Optional.of(new SessionInfo(s.id, s.user.id, s.account, s.client, s.createdAt, s.expiresAt, active));
+    }
+
+    /** The id of a user by e-mail, username or id. */
+    public synchronized Optional<String> userId(String emailOrUsername) {
+        User u = findUser(emailOrUsername);
+        return u == null ? Optional.empty() : Optional.of(u.id);
+    }
+
+    /** The id of a fixture org by name, or of any org some user belongs to. */
+    public synchronized Optional<String> orgId(String name) {
+        Org org = fixtureOrgsByName.get(name);
+        if (org != null) {
+            return Optional.of(org.id());
+        }
+        return users.values().stream().flatMap(u -> u.memberships.stream()).map(Membership::org)
+                .filter(o -> o.name().equals(name)).map(Org::id).findFirst();
+    }
+
+    /** Signs arbitrary claims with the current key (for tests of verifiers). */
+    public String sign(JsonObject claims) {
+        return keys.sign(claims);
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private Session newSession(User user, String client) {
+        Session s = new Session();
+        s.id = Ids.random("kss_");
+        s.user = user;
+        s.client = client;
+        s.createdAt = clock.instant();
+        s.expiresAt = s.createdAt.plus(Duration.ofMinutes(realm.sessionMinutes()));
+        sessions.put(s.id, s);
+        return s;
+    }
+
+    private Session activeSession(String sessionId) {
+        Session s = sessionId == null ? null : sessions.get(sessionId);
+        if (s == null || s.ended || !clock.instant().isBefore(s.expiresAt)) {
+            throw ApiError.sessionInvalid();
+        }
+        return s;
+    }
+
+    /** An account the user may select, or null (unknown preferred accounts are ignored). */
+    private String preferred(User user, String account) {
+        return account != null && membership(user, account) != null ? account : null;
+    }
+
+    /**
+     * Applies the realm's account rules to a session and answers: {@code full_login} with a new
+     * token once an account is selected, else {@code conditional_login} + {@code no_account_selected}.
+     * The session remembers its selection, so a later {@code GET /v2/session} without
+     * {@code account} keeps it.
+     */
+    private JsonObject select(Session session, String account) {
+        User user = session.user;
+        if (account != null) {
+            session.account = account;
+        } else if (session.account == null || membership(user, session.account) == null) {
+            session.account = null;
+            if (realm.orgMode() == OrgMode.SINGLE_USER) {
+                if (user.memberships.isEmpty()) {
+                    addOrg(user, defaultOrgName(user));
+                }
+                session.account = user.memberships.get(0).org().id();
+            }
+        }
+        if (session.account == null) {
+            return Json.createObjectBuilder().add("result", "conditional_login").add("session", session.id)
+                    .addNull("account").add("conditions", Json.createArrayBuilder().add(NO_ACCOUNT_SELECTED)).build();
+        }
+        return Json.createObjectBuilder().add("result", "full_login").add("session", session.id)
+                .add("account", session.account).add("token", mint(session)).build();
+    }
+
+    private String mint(Session session) {
+        User u = session.user;
+        Membership m = membership(u, session.account);
+        Instant now = clock.instant();
+        long iat = now.getEpochSecond();
+        long exp = Math.min(iat + realm.jwtMinutes() * 60L, session.expiresAt.getEpochSecond());
+        JsonObjectBuilder claims = Json.createObjectBuilder()
+                .add("iss", ISSUER).add("sub", u.id).add("sid", session.id).add("rid", realmId)
+                .add("iat", iat).add("exp", exp);
+        String name = String.join(" ", nonNull(u.firstName, u.lastName));
+        if (!name.isEmpty()) {
+            claims.add("name", name);
+        }
+        addIfPresent(claims, "given_name", u.firstName);
+        addIfPresent(claims, "family_name", u.lastName);
+        addIfPresent(claims, "preferred_username", u.username);
+        claims.add("email", u.email).add("email_verified", u.emailVerified).add("locale", u.locale);
+        addOrNull(claims, "ref", u.reference);
+        claims.add("cs", u.custom);
+        JsonObjectBuilder org = Json.createObjectBuilder().add("mid", m.id()).add("oid", m.org().id())
+                .add("name", m.org().name());
+        JsonArrayBuilder perms = Json.createArrayBuilder();
+        m.permissions().forEach(perms::add);
+        org.add("perm", perms).add("selected", true);
+        addOrNull(org, "ref", m.org().reference());
+        org.add("cs", m.org().custom());
+        claims.add("orgs", Json.createArrayBuilder().add(org));
+        return keys.sign(claims.build());
+    }
+
+    private static List<String> nonNull(String... values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private static void addIfPresent(JsonObjectBuilder b, String key, String value) {
+        if (value != null) {
+            b.add(key, value);
+        }
+    }
+
+    private static void addOrNull(JsonObjectBuilder b, String key, String value) {
+        if (value == null) {
+            b.addNull(key);
+        } else {
+            b.add(key, value);
+        }
+    }
+
+    private Membership membership(User user, String orgId) {
+        for (Membership m : user.memberships) {
+            if (m.org().id().equals(orgId)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** A new account owned by the user, as single-user realms create on first login. */
+    private Org addOrg(User user, String name) {
+        Org org = new Org(Ids.random("org_"), name, null, JsonObject.EMPTY_JSON_OBJECT);
+        user.memberships.add(new Membership(Ids.random("mb_"), org, List.of()));
+        return org;
+    }
+
+    private static String defaultOrgName(User user) {
+        String name = String.join(" ", nonNull(user.firstName, user.lastName));
+        return name.isEmpty() ? user.email : name;
+    }
+
+    private User findUser(String identifier) {
+        if (identifier == null || identifier.isBlank()) {
+            return null;
+        }
+        User byId = users.get(identifier);
+        if (byId != null) {
+            return byId;
+        }
+        for (User u : users.values()) {
+            if (u.email.equalsIgnoreCase(identifier) || (u.username != null && u.username.equalsIgnoreCase(identifier))) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    private OneTimeToken oneTime(TokenKind kind, String userId, String email, int minutes) {
+        OneTimeToken t = new OneTimeToken();
+        t.kind = kind;
+        t.userId = userId;
+        t.email = email;
+        t.expiresAt = clock.instant().plus(Duration.ofMinutes(minutes));
+        return t;
+    }
+
+    private OneTimeToken usable(String token, TokenKind kind) {
+        OneTimeToken t = token == null ? null : tokens.get(token);
+        if (t == null || t.kind != kind || t.used || !clock.instant().isBefore(t.expiresAt)) {
+            throw ApiError.invalid("token.invalid");
+        }
+        return t;
+    }
+
+    private void sendVerification(User user) {
+        String token = "tve:" + Ids.randomChars(24);
+        tokens.put(token, oneTime(TokenKind.EMAIL_VERIFICATION, user.id, user.email, realm.verifyTokenMinutes()));
+        mailer.accept(new OutboxMessage(user.email, OutboxMessage.Type.EMAIL_VERIFICATION, token,
+                "Verify your e-mail address for " + realm.name(), clock.instant()));
+    }
+
+    private void checkNewEmail(String email, List<ApiError.Message> errors) {
+        if (email == null || email.isBlank()) {
+            errors.add(new ApiError.Message("email.blank"));
+        } else if (!EMAIL.matcher(email).matches()) {
+            errors.add(new ApiError.Message("email.invalid"));
+        } else if (findUser(email) != null) {
+            errors.add(new ApiError.Message("email.taken"));
+        }
+    }
+
+    private void checkPassword(String password, String confirmation, List<ApiError.Message> errors) {
+        if (password == null || password.isEmpty()) {
+            errors.add(new ApiError.Message("password.blank"));
+            return;
+        }
+        if (password.length() < realm.passwordMinLength()) {
+            errors.add(new ApiError.Message("password.too_short", realm.passwordMinLength()));
+        }
+        if (confirmation == null) {
+            if (realm.requirePasswordConfirmation()) {
+                errors.add(new ApiError.Message("password.confirmation_required"));
+            }
+        } else if (!confirmation.equals(password)) {
+            errors.add(new ApiError.Message("password.confirmation"));
+        }
+    }
+
+    private static void fail(List<ApiError.Message> errors) {
+        if (!errors.isEmpty()) {
+            throw new ApiError(422, errors, Map.of());
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static JsonObject okay() {
+        return Json.createObjectBuilder().add("result", "okay").build();
+    }
+}
