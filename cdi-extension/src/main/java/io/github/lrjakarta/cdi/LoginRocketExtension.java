@@ -1,0 +1,293 @@
+package io.github.lrjakarta.cdi;
+
+import io.github.lrjakarta.cdi.internal.Denials;
+import io.github.lrjakarta.cdi.internal.LoginRequiredInterceptor;
+import io.github.lrjakarta.cdi.internal.LoginRocketRuntime;
+import io.github.lrjakarta.cdi.internal.RealmConfigs;
+import io.github.lrjakarta.cdi.internal.Realms;
+import io.github.lrjakarta.cdi.internal.RequiresPermissionInterceptor;
+import io.github.lrjakarta.cdi.internal.ServletEvents;
+import io.github.lrjakarta.cdi.internal.SessionLookup;
+import io.github.lrjakarta.core.LoginRocketClient;
+import io.github.lrjakarta.core.LoginRocketSession;
+import io.github.lrjakarta.core.LoginRocketTokenVerifier;
+import io.github.lrjakarta.core.config.ConfigSource;
+import io.github.lrjakarta.core.config.LoginRocketConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Annotated;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessSyntheticAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The portable extension that puts LoginRocket into CDI. Registered in {@code
+ * META-INF/services/jakarta.enterprise.inject.spi.Extension}: dropping the jar into an application
+ * is enough (the jar itself is not a bean archive and needs no {@code beans.xml}).
+ *
+ * <h2>Beans, per realm</h2>
+ *
+ * <table>
+ *   <caption>Beans added for the default realm (unqualified) and each named realm ({@code @LoginRocketRealm("name")})</caption>
+ *   <tr><th>Type</th><th>Scope</th><th>What</th></tr>
+ *   <tr><td>{@link LoginRocketClient}</td><td>{@code @ApplicationScoped}</td><td>built from the
+ *       realm's configuration on first use; closed when the application stops</td></tr>
+ *   <tr><td>{@link LoginRocketTokenVerifier}</td><td>{@code @ApplicationScoped}</td><td>keys from
+ *       the realm's {@code /connect/jwks}, or {@code jwt.key}</td></tr>
+ *   <tr><td>{@link CurrentSession}</td><td>{@code @RequestScoped}</td><td>the request's session,
+ *       if any ({@code Optional}-style, never throws on access)</td></tr>
+ *   <tr><td>{@link LoginRocketSession}</td><td>{@code @Dependent}</td><td>the request's session,
+ *       resolved per injection; <em>requires</em> a login: without one the injection fails with
+ *       {@link NotAuthenticatedException}, which a JAX-RS runtime answers with 401 (see {@link
+ *       CurrentSession#require()})</td></tr>
+ * </table>
+ *
+ * <p>{@code LoginRocketSession} may only be injected into {@code @Dependent} or {@code
+ * @RequestScoped} beans (JAX-RS resources are fine); elsewhere use {@link CurrentSession} or
+ * {@code Instance<LoginRocketSession>}. Anything else is a deployment error, because an
+ * application-scoped bean would keep the first caller's session forever.
+ *
+ * <h2>Interceptors</h2>
+ *
+ * <p>{@link LoginRequired} and {@link RequiresPermission}, enabled application-wide.
+ *
+ * <h2>Configuration</h2>
+ *
+ * <p>The keys and sources of the servlet filter ({@code loginrocket.url} …, see {@code
+ * LoginRocketKeys}), highest first: system properties, environment ({@code LOGINROCKET_URL}),
+ * MicroProfile Config (when the application has it), JNDI {@code java:comp/env}, the web
+ * application's context-params, the sources given to {@link #LoginRocketExtension(ConfigSource...)},
+ * built-in defaults (each source at its ordinal). Every realm in use is validated when the
+ * application deploys: a bad value fails the deployment at {@code AfterDeploymentValidation}; a
+ * missing {@code url} is reported when the application context starts, after the context-params
+ * have been read (CDI containers boot before them), and fails the deployment just the same. The
+ * messages name the key, the source and what was expected.
+ *
+ * <h2>The current request</h2>
+ *
+ * <p>The request is taken from the CDI request-context events the container fires for every
+ * servlet request (payload: the {@code ServletRequest}); while a request is served, calls through
+ * any LoginRocket client forward the user's {@code User-Agent} and {@code Accept-Language}, as the
+ * servlet filter does. Works wherever CDI's request scope works for servlet requests: Weld servlet
+ * on Tomcat and Jetty, WildFly. Nothing is registered in {@code web.xml}.
+ *
+ * <p>Thread-safety: the container calls the observer methods; instances are not meant to be
+ * shared between containers.
+ *
+ * @since 0.1
+ */
+public class LoginRocketExtension implements Extension {
+
+    private static final String ID = LoginRocketExtension.class.getName() + "#";
+    private static final Set<Class<?>> REALM_BEAN_TYPES = Set.of(
+            LoginRocketClient.class, LoginRocketTokenVerifier.class, LoginRocketSession.class, CurrentSession.class);
+    private static final List<Class<?>> INTERNAL_BEANS =
+            List.of(LoginRequiredInterceptor.class, RequiresPermissionInterceptor.class, ServletEvents.class);
+
+    private final List<ConfigSource> additionalSources;
+    private final Set<String> namedRealms = new TreeSet<>();
+    private final List<String> realmNameErrors = new ArrayList<>();
+    private boolean defaultRealmUsed;
+    private LoginRocketRuntime runtime;
+
+    /** The extension as the container loads it: configuration from the standard sources. */
+    public LoginRocketExtension() {
+        this(new ConfigSource[0]);
+    }
+
+    /**
+     * The extension with additional configuration sources, for Weld SE and tests ({@code
+     * Weld.addExtension(new LoginRocketExtension(ConfigSources.of("test", 900, Map.of(…))))}).
+     *
+     * @param additionalSources placed among the standard sources by their {@link ConfigSource#ordinal()}
+     */
+    public LoginRocketExtension(ConfigSource... additionalSources) {
+        this.additionalSources = List.of(additionalSources);
+    }
+
+    void addInternalBeans(@Observes BeforeBeanDiscovery event) {
+        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        ClassLoader classLoader = tccl != null ? tccl : LoginRocketExtension.class.getClassLoader();
+        runtime = new LoginRocketRuntime(new RealmConfigs(classLoader, additionalSources), new Denials());
+        for (Class<?> type : INTERNAL_BEANS) {
+            event.addAnnotatedType(type, ID + type.getSimpleName());
+        }
+    }
+
+    // Our internal beans are added above; a copy discovered from a bean archive (a fat jar, a
+    // repackaged WAR with discovery "all") would make every injection of them ambiguous.
+    void vetoDiscovered1(@Observes ProcessAnnotatedType<LoginRequiredInterceptor> event) {
+        vetoIfDiscovered(event);
+    }
+
+    void vetoDiscovered2(@Observes ProcessAnnotatedType<RequiresPermissionInterceptor> event) {
+        vetoIfDiscovered(event);
+    }
+
+    void vetoDiscovered3(@Observes ProcessAnnotatedType<ServletEvents> event) {
+        vetoIfDiscovered(event);
+    }
+
+    private static void vetoIfDiscovered(ProcessAnnotatedType<?> event) {
+        if (!(event instanceof ProcessSyntheticAnnotatedType)) {
+            event.veto();
+        }
+    }
+
+    <T> void realmsOfInterceptedBeans(
+            @Observes @WithAnnotations({LoginRequired.class, RequiresPermission.class}) ProcessAnnotatedType<T> event) {
+        AnnotatedType<T> type = event.getAnnotatedType();
+        if (INTERNAL_BEANS.contains(type.getJavaClass())) {
+            return;
+        }
+        noteBindings(type, type.getJavaClass().getName());
+        type.getMethods().forEach(m -> noteBindings(m, type.getJavaClass().getName() + "." + m.getJavaMember().getName()));
+    }
+
+    private void noteBindings(Annotated annotated, String where) {
+        for (LoginRequired binding : annotated.getAnnotations(LoginRequired.class)) {
+            noteRealm(binding.realm(), where).ifPresent(realmNameErrors::add);
+        }
+        for (RequiresPermission binding : annotated.getAnnotations(RequiresPermission.class)) {
+            noteRealm(binding.realm(), where).ifPresent(realmNameErrors::add);
+        }
+    }
+
+    void realmsOfInjectionPoints(@Observes ProcessInjectionPoint<?, ?> event) {
+        InjectionPoint ip = event.getInjectionPoint();
+        Type type = ip.getType();
+        boolean lookup = false;
+        if (type instanceof ParameterizedType) {
+            ParameterizedType parameterized = (ParameterizedType) type;
+            Type raw = parameterized.getRawType();
+            if (raw == Instance.class || raw == Provider.class) {
+                type = parameterized.getActualTypeArguments()[0];
+                lookup = true;
+            }
+        }
+        if (!(type instanceof Class<?>) || !REALM_BEAN_TYPES.contains(type)) {
+            return;
+        }
+        for (Annotation qualifier : ip.getQualifiers()) {
+            if (qualifier instanceof LoginRocketRealm) {
+                noteRealm(((LoginRocketRealm) qualifier).value(), ip.toString())
+                        .ifPresent(error -> event.addDefinitionError(new DefinitionException(error)));
+            } else if (qualifier instanceof Default) {
+                defaultRealmUsed = true;
+            }
+        }
+        if (type == LoginRocketSession.class && !lookup) {
+            checkSessionScope(ip).ifPresent(error -> event.addDefinitionError(new DefinitionException(error)));
+        }
+    }
+
+    private static Optional<String> checkSessionScope(InjectionPoint ip) {
+        Bean<?> bean = ip.getBean();
+        if (bean == null || bean.getScope() == Dependent.class || bean.getScope() == RequestScoped.class) {
+            return Optional.empty();
+        }
+        return Optional.of("LoginRocketSession injected into " + ip + " of a @"
+                + bean.getScope().getSimpleName() + " bean: a session belongs to one request, and this bean"
+                + " outlives it. Inject CurrentSession (request scoped, proxied) or Instance<LoginRocketSession>.");
+    }
+
+    /** Records a realm name ({@code ""} = default); returns an error message for an unusable name. */
+    private Optional<String> noteRealm(String name, String where) {
+        String realm = Realms.normalize(name);
+        if (realm == null) {
+            defaultRealmUsed = true;
+            return Optional.empty();
+        }
+        try {
+            LoginRocketConfig.builder().build().realm(realm);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage() + " (at " + where + ")");
+        }
+        namedRealms.add(realm);
+        return Optional.empty();
+    }
+
+    void addBeans(@Observes AfterBeanDiscovery event) {
+        realmNameErrors.forEach(error -> event.addDefinitionError(new DefinitionException(error)));
+        LoginRocketRuntime shared = runtime;
+        event.<LoginRocketRuntime>addBean()
+                .types(LoginRocketRuntime.class, Object.class)
+                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
+                .scope(Singleton.class)
+                .id(ID + "runtime")
+                .createWith(context -> shared);
+        addRealmBeans(event, null);
+        namedRealms.forEach(realm -> addRealmBeans(event, realm));
+    }
+
+    private void addRealmBeans(AfterBeanDiscovery event, String realm) {
+        LoginRocketRuntime shared = runtime;
+        Annotation qualifier = Realms.qualifier(realm);
+        String suffix = "#" + (realm == null ? "default" : realm);
+        event.<LoginRocketClient>addBean()
+                .types(LoginRocketClient.class, Object.class)
+                .qualifiers(qualifier, Any.Literal.INSTANCE)
+                .scope(ApplicationScoped.class)
+                .id(ID + "client" + suffix)
+                .produceWith(lookup -> shared.client(realm))
+                .disposeWith((client, lookup) -> client.close());
+        event.<LoginRocketTokenVerifier>addBean()
+                .types(LoginRocketTokenVerifier.class, Object.class)
+                .qualifiers(qualifier, Any.Literal.INSTANCE)
+                .scope(ApplicationScoped.class)
+                .id(ID + "verifier" + suffix)
+                .produceWith(lookup -> shared.verifier(realm));
+        event.<CurrentSession>addBean()
+                .types(CurrentSession.class, Object.class)
+                .qualifiers(qualifier, Any.Literal.INSTANCE)
+                .scope(RequestScoped.class)
+                .id(ID + "current-session" + suffix)
+                .produceWith(lookup -> {
+                    // The verifier's client proxy: the verifier itself is built on the first bearer token.
+                    LoginRocketTokenVerifier verifier =
+                            lookup.select(LoginRocketTokenVerifier.class, qualifier).get();
+                    return new CurrentSession(realm, () -> SessionLookup.find(realm, verifier), shared.denials());
+                });
+        event.<LoginRocketSession>addBean()
+                .types(LoginRocketSession.class, Object.class)
+                .qualifiers(qualifier, Any.Literal.INSTANCE)
+                .scope(Dependent.class)
+                .id(ID + "session" + suffix)
+                .produceWith(lookup -> lookup.select(CurrentSession.class, qualifier).get().require());
+    }
+
+    void validate(@Observes AfterDeploymentValidation event) {
+        List<String> realms = new ArrayList<>();
+        if (defaultRealmUsed || namedRealms.isEmpty()) {
+            realms.add(null);
+        }
+        realms.addAll(namedRealms);
+        for (String realm : realms) {
+            runtime.validateAtDeployment(realm).ifPresent(event::addDeploymentProblem);
+        }
+    }
+}

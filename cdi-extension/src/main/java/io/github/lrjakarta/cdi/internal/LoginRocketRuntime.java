@@ -1,0 +1,107 @@
+package io.github.lrjakarta.cdi.internal;
+
+import io.github.lrjakarta.core.LoginRocketClient;
+import io.github.lrjakarta.core.LoginRocketTokenVerifier;
+import io.github.lrjakarta.core.config.LoginRocketConfig;
+import io.github.lrjakarta.core.config.LoginRocketConfigException;
+import io.github.lrjakarta.core.config.LoginRocketKeys;
+import jakarta.servlet.ServletContext;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the extension's beans share at run time: the realm configs, the bean factories and the
+ * refusal builder. One per application, registered as a {@code @Singleton} bean by the extension.
+ *
+ * <p>Validation runs in two steps because CDI boots before the web application's context-params
+ * can be read: at {@code AfterDeploymentValidation} every realm in use is checked with the
+ * sources available then, and a realm whose {@code url} is set nowhere yet is checked again, with
+ * the context-params, when the application context starts. Either check fails the deployment with
+ * the config model's message (key, source, value, expectation). Thread-safe.
+ */
+public final class LoginRocketRuntime {
+
+    private static final System.Logger LOG = System.getLogger(LoginRocketRuntime.class.getName());
+
+    private final RealmConfigs configs;
+    private final Denials denials;
+    private final List<String> deferred = new ArrayList<>();
+
+    public LoginRocketRuntime(RealmConfigs configs, Denials denials) {
+        this.configs = Objects.requireNonNull(configs, "configs");
+        this.denials = Objects.requireNonNull(denials, "denials");
+    }
+
+    /** Builds from the sources known now; the context-params once the application has started. */
+    public LoginRocketConfig config(String realm) {
+        return configs.config(realm);
+    }
+
+    /** A new client for the realm; the caller closes it. */
+    public LoginRocketClient client(String realm) {
+        LoginRocketClient client = BeanFactories.client(config(realm));
+        LOG.log(Level.DEBUG, "LoginRocket client for realm {0} created: {1}", display(realm), client.url().root());
+        return client;
+    }
+
+    /** A new verifier for the realm. */
+    public LoginRocketTokenVerifier verifier(String realm) {
+        return BeanFactories.verifier(config(realm));
+    }
+
+    public Denials denials() {
+        return denials;
+    }
+
+    /**
+     * The deployment-time check of one realm.
+     *
+     * @return the problem to report, empty if the realm is fine or its check was deferred
+     */
+    public synchronized Optional<LoginRocketConfigException> validateAtDeployment(String realm) {
+        LoginRocketConfig config = config(realm);
+        if (!configs.servletContextKnown() && config.lookup(LoginRocketKeys.URL).isEmpty()) {
+            deferred.add(realm);
+            return Optional.empty();
+        }
+        return check(config);
+    }
+
+    /**
+     * The application context started: take the servlet context's context-params into the
+     * sources, then run the deferred checks.
+     *
+     * @param payload the {@code @Initialized(ApplicationScoped.class)} event's payload, the
+     *     {@code ServletContext} in a web application
+     * @throws LoginRocketConfigException for a realm still not configured, failing the deployment
+     */
+    public synchronized void applicationStarted(Object payload) {
+        if (payload instanceof ServletContext) {
+            configs.attach((ServletContext) payload);
+        }
+        List<String> pending = new ArrayList<>(deferred);
+        deferred.clear();
+        for (String realm : pending) {
+            Optional<LoginRocketConfigException> problem = check(config(realm));
+            if (problem.isPresent()) {
+                throw problem.get();
+            }
+        }
+    }
+
+    private static Optional<LoginRocketConfigException> check(LoginRocketConfig config) {
+        try {
+            config.validate();
+            return Optional.empty();
+        } catch (LoginRocketConfigException e) {
+            return Optional.of(e);
+        }
+    }
+
+    static String display(String realm) {
+        return realm == null ? "default" : realm;
+    }
+}

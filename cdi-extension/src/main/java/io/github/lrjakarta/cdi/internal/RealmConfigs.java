@@ -1,0 +1,67 @@
+package io.github.lrjakarta.cdi.internal;
+
+import io.github.lrjakarta.core.config.ConfigSource;
+import io.github.lrjakarta.core.config.LoginRocketConfig;
+import io.github.lrjakarta.servlet.ServletConfigSources;
+import jakarta.servlet.ServletContext;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The configuration of each realm, from the sources the servlet filter reads too, highest first:
+ * system properties, environment, MicroProfile Config (when present, discovered through {@code
+ * META-INF/services}), JNDI {@code java:comp/env}, the servlet context's context-params (once the
+ * web application's {@link ServletContext} is known), built-in defaults.
+ *
+ * <p>The same stack as {@link ServletConfigSources#forContext(ServletContext)}, which is used as
+ * soon as the servlet context is known. The servlet context arrives with the {@code @Initialized(ApplicationScoped.class)} event,
+ * after bean validation: CDI containers boot before the web application's listeners run (Weld
+ * servlet from its initializer or first listener, WildFly during deployment). Configs are built
+ * on demand and read their sources live, so beans created later see the context-params.
+ * Thread-safe.
+ */
+public final class RealmConfigs {
+
+    private final ClassLoader classLoader;
+    private final List<ConfigSource> extraSources;
+    private volatile ServletContext servletContext;
+
+    /**
+     * @param classLoader where {@code META-INF/services} config sources are looked up until the
+     *     servlet context (and its class loader) is known
+     * @param extraSources sources given to the extension in code (Weld SE, tests), placed by their ordinal
+     */
+    public RealmConfigs(ClassLoader classLoader, List<ConfigSource> extraSources) {
+        this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+        this.extraSources = List.copyOf(extraSources);
+    }
+
+    /** Adds the web application's context-params to every config built from now on. */
+    public void attach(ServletContext context) {
+        this.servletContext = Objects.requireNonNull(context, "context");
+    }
+
+    /** Whether the context-params are among the sources yet. */
+    public boolean servletContextKnown() {
+        return servletContext != null;
+    }
+
+    /**
+     * The config of a realm.
+     *
+     * @param realm the realm's name, {@code null} for the default realm
+     * @throws IllegalArgumentException for a name that cannot be used in keys
+     */
+    public LoginRocketConfig config(String realm) {
+        ServletContext context = servletContext;
+        LoginRocketConfig.Builder builder = context != null
+                ? ServletConfigSources.forContext(context)
+                : LoginRocketConfig.builder()
+                        .systemSources()
+                        .discoveredSources(classLoader)
+                        .source(ServletConfigSources.jndi());
+        extraSources.forEach(builder::source);
+        LoginRocketConfig config = builder.build();
+        return realm == null ? config : config.realm(realm);
+    }
+}

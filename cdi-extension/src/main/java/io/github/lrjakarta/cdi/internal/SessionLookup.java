@@ -1,0 +1,60 @@
+package io.github.lrjakarta.cdi.internal;
+
+import io.github.lrjakarta.core.LoginRocketSession;
+import io.github.lrjakarta.core.LoginRocketTokenVerifier;
+import io.github.lrjakarta.core.TokenVerification;
+import io.github.lrjakarta.servlet.LoginRocketFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+
+/**
+ * Finds the session of the current HTTP request for one realm: the one the servlet filter put in
+ * its request attribute (default realm only), else the {@code Authorization: Bearer} token
+ * verified with the realm's verifier.
+ */
+public final class SessionLookup {
+
+    private static final System.Logger LOG = System.getLogger(SessionLookup.class.getName());
+    private static final String BEARER = "bearer ";
+
+    private SessionLookup() {}
+
+    /**
+     * @param realm {@code null} for the default realm
+     * @param verifier the realm's verifier (a client proxy: built on the first bearer token)
+     */
+    public static Optional<LoginRocketSession> find(String realm, LoginRocketTokenVerifier verifier) {
+        Optional<HttpServletRequest> current = CurrentRequest.get();
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        HttpServletRequest request = current.get();
+        if (realm == null) {
+            Object established = request.getAttribute(LoginRocketFilter.SESSION_ATTRIBUTE);
+            if (established instanceof LoginRocketSession) {
+                return Optional.of((LoginRocketSession) established);
+            }
+        }
+        String token = bearerToken(request.getHeader("Authorization"));
+        if (token == null) {
+            return Optional.empty();
+        }
+        TokenVerification verification = verifier.verify(token);
+        if (!verification.isValid()) {
+            LOG.log(Level.DEBUG, "Bearer token refused for realm {0}: {1}",
+                    realm == null ? "default" : realm, verification.failure());
+        }
+        return verification.session();
+    }
+
+    /** The token of an {@code Authorization: Bearer} header (scheme case-insensitive), else null. */
+    static String bearerToken(String authorization) {
+        if (authorization == null || authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        return token.isEmpty() ? null : token;
+    }
+}
