@@ -4,13 +4,13 @@ import io.github.lrjakarta.core.BodyEncoding;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -18,26 +18,27 @@ import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
  * Request bodies and response parsing with JSON-P factories created once per client.
  *
- * <p>{@code Json.createReader(...)} looks the provider up through the ServiceLoader on every call
+ * <p>{@code Json.createReader(...)} and friends look the provider up through the ServiceLoader on every call
  * (measured 40x slower than a cached factory, toolchain P11), so the provider is resolved once and
- * the factories are reused; JSON-P factories are thread-safe.
+ * the parser and generator factories are reused; JSON-P factories are thread-safe.
  */
 public final class JsonCodec {
 
     /** An encoded body and its media type. */
     public record Body(byte[] bytes, String contentType) {}
 
-    private final JsonReaderFactory readers;
+    private final JsonParserFactory parsers;
     private final JsonGeneratorFactory generators;
 
     public JsonCodec() {
         JsonProvider provider = JsonProvider.provider();
-        this.readers = provider.createReaderFactory(Map.of());
+        this.parsers = provider.createParserFactory(Map.of());
         this.generators = provider.createGeneratorFactory(Map.of());
     }
 
@@ -56,11 +57,16 @@ public final class JsonCodec {
      * @return the object, or empty if the body is not JSON or not an object
      */
     public Optional<JsonObject> parseObject(byte[] body) {
-        try (JsonReader reader = readers.createReader(new ByteArrayInputStream(body))) {
-            JsonValue v = reader.readValue();
-            return v.getValueType() == JsonValue.ValueType.OBJECT ? Optional.of(v.asJsonObject()) : Optional.empty();
-        } catch (JsonException | IllegalStateException e) {
-            // JsonParsingException is a JsonException; trailing garbage surfaces as JsonParsingException too
+        // a parser rather than a JsonReader: the reader stops after the first value and would
+        // accept trailing garbage such as a second, concatenated response
+        try (JsonParser parser = parsers.createParser(new ByteArrayInputStream(body))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                return Optional.empty();
+            }
+            JsonObject object = parser.getObject();
+            return parser.hasNext() ? Optional.empty() : Optional.of(object);
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            // JsonParsingException is a JsonException
             return Optional.empty();
         }
     }

@@ -2,6 +2,11 @@ package io.github.lrjakarta.core.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.hc.client5.http.utils.DateUtils;
 
@@ -19,6 +24,8 @@ public final class WaitTimes {
 
     /** Integers above this are Unix times in seconds, below or equal are delta seconds. */
     public static final long EPOCH_THRESHOLD = 1_000_000_000L;
+
+    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.US);
 
     private WaitTimes() {}
 
@@ -80,7 +87,22 @@ public final class WaitTimes {
 
     private static Optional<Duration> parseDate(String v, Instant now) {
         Instant at = DateUtils.parseStandardDate(v);
+        if (at == null) {
+            at = parseAsctime(v);
+        }
         return at == null ? Optional.empty() : Optional.of(untilOrZero(at, now));
+    }
+
+    /**
+     * The obsolete asctime form ({@code Sun Nov  6 08:49:37 1994}), which HttpClient's DateUtils can
+     * format but not parse because it carries no zone; RFC 9110 says it is UTC.
+     */
+    private static Instant parseAsctime(String v) {
+        try {
+            return LocalDateTime.parse(v.replaceAll(" {2,}", " "), ASCTIME).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static Duration untilOrZero(Instant at, Instant now) {
