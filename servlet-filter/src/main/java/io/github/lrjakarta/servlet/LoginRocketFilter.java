@@ -1,0 +1,520 @@
+package io.github.lrjakarta.servlet;
+
+import io.github.lrjakarta.core.CallContext;
+import io.github.lrjakarta.core.LoginRocketClient;
+import io.github.lrjakarta.core.LoginRocketException;
+import io.github.lrjakarta.core.LoginRocketSession;
+import io.github.lrjakarta.core.LoginRocketTokenVerifier;
+import io.github.lrjakarta.core.TokenFailure;
+import io.github.lrjakarta.core.TokenVerification;
+import io.github.lrjakarta.core.config.ConfigSource;
+import io.github.lrjakarta.core.config.LoginRocketConfig;
+import io.github.lrjakarta.core.config.LoginRocketConfigException;
+import io.github.lrjakarta.core.config.LoginRocketKeys;
+import io.github.lrjakarta.servlet.internal.AuthenticatedRequest;
+import io.github.lrjakarta.servlet.internal.ClientContext;
+import io.github.lrjakarta.servlet.internal.ExpiredTokens;
+import io.github.lrjakarta.servlet.internal.FilterSettings;
+import io.github.lrjakarta.servlet.internal.PathPatterns;
+import io.github.lrjakarta.servlet.internal.QueryCredentials;
+import io.github.lrjakarta.servlet.internal.Responses;
+import io.github.lrjakarta.servlet.internal.SessionRefresher;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The LoginRocket servlet filter: CORS, login tokens and session ids from LoginRocket, the
+ * logged-in user the servlet way, login-required paths and logout.
+ *
+ * <p>Per request, in this order:
+ *
+ * <ol>
+ *   <li><b>CORS</b> ({@link CorsPolicy}, keys {@code loginrocket.cors.*}): preflights are answered
+ *       here and never reach the login requirement or the application.
+ *   <li>While the request is in the filter, the browser's {@code User-Agent} and {@code
+ *       Accept-Language} are bound with {@link CallContext}, so LoginRocket calls made meanwhile
+ *       (by the filter or the application) record the real client and answer in the user's
+ *       language.
+ *   <li><b>Logout</b> at {@code loginrocket.logout-path}: ends the LoginRocket session ({@code
+ *       DELETE /v2/session}), clears the cookie, and sends a browser to {@code
+ *       loginrocket.logout-redirect} (default: LoginRocket Web's {@code /logout}); a script gets 204.
+ *   <li><b>Credentials from the URL</b>, on a GET only: {@code ?token=} (verified), else {@code
+ *       ?session=kss_…} (with optional {@code &account=org_…}) traded for a fresh token through
+ *       {@code GET /v2/session}. A good token goes into the cookie; either way the browser is sent
+ *       (303) to the same URL without {@code token}, {@code session} and {@code account}.
+ *   <li><b>Credentials from the request</b>: {@code Authorization: Bearer}, else the filter's
+ *       cookie ({@code loginrocket.cookie.name}). A cookie token about to expire is refreshed
+ *       through {@code GET /v2/session} ({@code loginrocket.refresh-before}); an expired but
+ *       genuine token whose session is still alive too ({@code loginrocket.refresh-expired-within}).
+ *   <li>With a session: the application sees {@link HttpServletRequest#getUserPrincipal()} (a
+ *       {@link LoginRocketPrincipal}), {@code getRemoteUser()} (the user id), {@code
+ *       isUserInRole(p)} (a permission of the selected membership), {@code getAuthType()} ({@link
+ *       #AUTH_TYPE}) and the request attribute {@link #SESSION_ATTRIBUTE}.
+ *   <li>Without one, on a {@code loginrocket.login-required} path: a browser navigation is
+ *       redirected (302) to LoginRocket Web's login page with a {@code redirect_uri} back; anything
+ *       else gets 401 with {@code WWW-Authenticate: Bearer} and a JSON body in LoginRocket's error
+ *       shape. Other paths go on as anonymous.
+ * </ol>
+ *
+ * <p>Cookies are {@code HttpOnly}, {@code SameSite=Lax}, {@code Secure} (unless the request is
+ * plain http to a loopback host) and expire with the token. LoginRocket being slow, down, rate
+ * limiting or answering garbage never becomes a 500: protected paths fail closed (401 or login
+ * redirect; LoginRocket's request id is logged), public paths keep working. Tokens and session ids
+ * are never logged.
+ *
+ * <p>Configuration: {@code loginrocket.*} keys from system properties, the environment ({@code
+ * LOGINROCKET_URL}), registered sources such as MicroProfile Config, JNDI {@code java:comp/env},
+ * this filter's init-params, context-params, {@link EnableLoginRocket} and defaults (see {@link
+ * ServletConfigSources}). Invalid configuration fails {@link #init(FilterConfig)}, and so the
+ * deployment, with a message naming the key and its source.
+ *
+ * <p>A request the filter has nothing to do with (no {@code Origin}, no credentials, a public
+ * path) costs a handful of header lookups: everything else is computed at startup. Thread-safe.
+ *
+ * @since 0.1
+ */
+public final class LoginRocketFilter implements Filter {
+
+    /** The request attribute holding the verified {@link LoginRocketSession}. */
+    public static final String SESSION_ATTRIBUTE = LoginRocketSession.class.getName();
+
+    /** What {@link HttpServletRequest#getAuthType()} returns for a request with a session. */
+    public static final String AUTH_TYPE = "LoginRocket";
+
+    private static final Logger LOG = System.getLogger(LoginRocketFilter.class.getName());
+
+    private final LoginRocketConfig givenConfig;
+    private final List<ConfigSource> extraSources;
+    private final LoginRocketClient givenClient;
+    private final LoginRocketTokenVerifier givenVerifier;
+    private final SSLContext sslContext;
+    private final Clock clock;
+
+    // Set once by init(); the container publishes the filter to request threads after init returns.
+    private CorsPolicy cors;
+    private FilterSettings settings;
+    private LoginRocketClient client;
+    private boolean ownsClient;
+    private LoginRocketTokenVerifier verifier;
+    private SessionRefresher refresher;
+    private ExpiredTokens expiredTokens;
+
+    /** For {@code web.xml}: configured from the standard sources when the container calls {@link #init(FilterConfig)}. */
+    public LoginRocketFilter() {
+        this(new Builder());
+    }
+
+    private LoginRocketFilter(Builder b) {
+        this.givenConfig = b.config;
+        this.extraSources = List.copyOf(b.sources);
+        this.givenClient = b.client;
+        this.givenVerifier = b.verifier;
+        this.sslContext = b.sslContext;
+        this.clock = b.clock;
+    }
+
+    /** A builder for programmatic registration ({@code ServletContext.addFilter(name, filter)}, embedded servers). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads and checks the configuration and builds the client, verifier and CORS policy.
+     *
+     * @throws ServletException if the configuration is invalid; the message names key and source
+     */
+    @Override
+    public void init(FilterConfig filterConfig) throws ServletException {
+        LoginRocketConfig config = givenConfig;
+        if (config == null) {
+            LoginRocketConfig.Builder b = ServletConfigSources.forFilter(filterConfig);
+            extraSources.forEach(b::source);
+            config = b.build();
+        }
+        try {
+            start(config);
+        } catch (LoginRocketConfigException | IllegalArgumentException e) {
+            throw new ServletException("LoginRocket filter configuration is invalid: " + e.getMessage(), e);
+        }
+        LOG.log(Level.INFO, "LoginRocket filter for {0}: login required on {1}, logout path {2}, {3}",
+                settings.url, settings.loginRequired, settings.logoutPath, cors);
+    }
+
+    private void start(LoginRocketConfig config) {
+        config.validate();
+        FilterSettings s = new FilterSettings(config);
+        CorsPolicy c = corsPolicy(config);
+        LoginRocketTokenVerifier v = givenVerifier;
+        if (v == null) {
+            v = config.tokenVerifierBuilder().clock(clock).sslContext(sslContext).build();
+        }
+        ExpiredTokens expired = null;
+        if (!s.refreshExpiredWithin.isZero()) {
+            ExpiredTokens.PointInTimeClock pointInTime = new ExpiredTokens.PointInTimeClock(clock);
+            LoginRocketTokenVerifier atExpiry = config.tokenVerifierBuilder()
+                    .clock(pointInTime).cacheSize(0).sslContext(sslContext).build();
+            expired = new ExpiredTokens(atExpiry, pointInTime, clock, s.refreshExpiredWithin);
+        }
+        LoginRocketClient cl = givenClient;
+        boolean owns = false;
+        if (cl == null) {
+            cl = config.clientBuilder().sslContext(sslContext).build();
+            owns = true;
+        }
+        this.settings = s;
+        this.cors = c;
+        this.verifier = v;
+        this.expiredTokens = expired;
+        this.client = cl;
+        this.ownsClient = owns;
+        this.refresher = new SessionRefresher(cl, v, clock);
+    }
+
+    /** The CORS policy of the {@code loginrocket.cors.*} keys; a refused combination names key and source. */
+    private static CorsPolicy corsPolicy(LoginRocketConfig config) {
+        CorsPolicy.Builder b = CorsPolicy.builder()
+                .allowedOrigins(config.getList(LoginRocketKeys.CORS_ALLOWED_ORIGINS))
+                .allowedMethods(config.getList(LoginRocketKeys.CORS_ALLOWED_METHODS))
+                .allowedHeaders(config.getList(LoginRocketKeys.CORS_ALLOWED_HEADERS))
+                .exposedHeaders(config.getList(LoginRocketKeys.CORS_EXPOSED_HEADERS))
+                .allowCredentials(config.getBoolean(LoginRocketKeys.CORS_ALLOW_CREDENTIALS))
+                .maxAge(config.getDuration(LoginRocketKeys.CORS_MAX_AGE))
+                .rejectDisallowed(config.getBoolean(LoginRocketKeys.CORS_REJECT_DISALLOWED))
+                .allowPrivateNetwork(config.getBoolean(LoginRocketKeys.CORS_ALLOW_PRIVATE_NETWORK));
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            // The policy's messages start with the key at fault; add where its value came from.
+            String message = String.valueOf(e.getMessage());
+            for (String key : List.of(LoginRocketKeys.CORS_ALLOWED_ORIGINS, LoginRocketKeys.CORS_ALLOWED_METHODS,
+                    LoginRocketKeys.CORS_ALLOWED_HEADERS, LoginRocketKeys.CORS_EXPOSED_HEADERS,
+                    LoginRocketKeys.CORS_MAX_AGE)) {
+                if (message.startsWith(config.key(key))) {
+                    throw config.invalid(key, message);
+                }
+            }
+            throw config.invalid(LoginRocketKeys.CORS_ALLOWED_ORIGINS, message);
+        }
+    }
+
+    /** Closes the client if this filter created it. */
+    @Override
+    public void destroy() {
+        if (ownsClient && client != null) {
+            client.close();
+        }
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(request instanceof HttpServletRequest) || !(response instanceof HttpServletResponse)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse res = (HttpServletResponse) response;
+        if (cors.handle(req, res)) {
+            return;
+        }
+        try (CallContext.Scope scope = ClientContext.bind(req)) {
+            HttpServletRequest effective = process(req, res);
+            if (effective != null) {
+                chain.doFilter(effective, res);
+            }
+        }
+    }
+
+    /** Returns the request to pass on, or null when the response is complete. */
+    private HttpServletRequest process(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        String servletPath = req.getServletPath();
+        String pathInfo = req.getPathInfo();
+        FilterSettings s = settings;
+        if (s.logoutPath != null && PathPatterns.equalsPath(servletPath, pathInfo, s.logoutPath)) {
+            logout(req, res);
+            return null;
+        }
+        boolean loginRequired = s.loginRequired.matches(servletPath, pathInfo);
+        try {
+            return authenticate(req, res, loginRequired);
+        } catch (RuntimeException e) {
+            // A bug or an unforeseen failure: no stack trace to the client, fail closed where it matters.
+            LOG.log(Level.WARNING, "LoginRocket filter could not authenticate a request to {0}: {1}",
+                    req.getRequestURI(), e.getClass().getName());
+            LOG.log(Level.DEBUG, "Details", e);
+            if (res.isCommitted()) {
+                return null;
+            }
+            if (loginRequired) {
+                deny(req, res, false);
+                return null;
+            }
+            return req;
+        }
+    }
+
+    private HttpServletRequest authenticate(HttpServletRequest req, HttpServletResponse res, boolean loginRequired)
+            throws IOException {
+        if ("GET".equals(req.getMethod())) {
+            String query = req.getQueryString();
+            if (query != null && QueryCredentials.mayContain(query)) {
+                QueryCredentials credentials = QueryCredentials.parse(query);
+                if (credentials != null) {
+                    takeFromQuery(req, res, credentials);
+                    return null;
+                }
+            }
+        }
+        String token = bearer(req.getHeader("Authorization"));
+        boolean fromCookie = false;
+        if (token == null) {
+            token = settings.cookie.read(req);
+            fromCookie = token != null;
+        }
+        if (token == null) {
+            if (loginRequired && !isPreflight(req)) {
+                deny(req, res, false);
+                return null;
+            }
+            return req;
+        }
+        LoginRocketSession session = session(req, res, token, fromCookie);
+        if (session != null) {
+            req.setAttribute(SESSION_ATTRIBUTE, session);
+            return new AuthenticatedRequest(req, session, AUTH_TYPE);
+        }
+        if (fromCookie) {
+            settings.cookie.clear(req, res);
+        }
+        if (loginRequired && !isPreflight(req)) {
+            deny(req, res, !fromCookie);
+            return null;
+        }
+        return req;
+    }
+
+    /** The session for a token, refreshing it when it is about to expire or just expired; null if none. */
+    private LoginRocketSession session(HttpServletRequest req, HttpServletResponse res, String token, boolean fromCookie) {
+        TokenVerification verification = verifier.verify(token);
+        Optional<LoginRocketSession> valid = verification.session();
+        if (valid.isPresent()) {
+            LoginRocketSession session = valid.get();
+            if (fromCookie && dueForRefresh(session)) {
+                Optional<LoginRocketSession> fresh = refresher.refresh(token, session.sessionId());
+                if (fresh.isPresent()) {
+                    settings.cookie.write(req, res, fresh.get().token(), fresh.get().expiresAt(), clock.instant());
+                    return fresh.get();
+                }
+            }
+            return session;
+        }
+        if (verification.failure() == TokenFailure.EXPIRED && expiredTokens != null) {
+            Optional<LoginRocketSession> expired = expiredTokens.verifyExpired(token);
+            if (expired.isPresent()) {
+                Optional<LoginRocketSession> fresh = refresher.refresh(token, expired.get().sessionId());
+                if (fresh.isPresent()) {
+                    if (fromCookie) {
+                        settings.cookie.write(req, res, fresh.get().token(), fresh.get().expiresAt(), clock.instant());
+                    }
+                    return fresh.get();
+                }
+            }
+        }
+        return null;
+    }
+
+    private boolean dueForRefresh(LoginRocketSession session) {
+        Duration before = settings.refreshBefore;
+        if (before.isZero()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        // Only tokens older than the window, so a realm with very short tokens is not refreshed on every request.
+        return session.expiresAt().minus(before).isBefore(now) && session.issuedAt().plus(before).isBefore(now);
+    }
+
+    private void takeFromQuery(HttpServletRequest req, HttpServletResponse res, QueryCredentials credentials) {
+        LoginRocketSession session = null;
+        String token = credentials.token();
+        if (token != null && !token.isEmpty()) {
+            TokenVerification verification = verifier.verify(token);
+            session = verification.session().orElse(null);
+            if (session == null) {
+                LOG.log(Level.INFO, "Token in the URL of {0} rejected: {1}", req.getRequestURI(), verification);
+            }
+        }
+        String sessionId = credentials.session();
+        if (session == null && sessionId != null && isId(sessionId, "kss_")) {
+            String account = credentials.account();
+            session = refresher.fetch(sessionId, account != null && isId(account, "org_") ? account : null)
+                    .orElse(null);
+        }
+        if (session != null) {
+            settings.cookie.write(req, res, session.token(), session.expiresAt(), clock.instant());
+        }
+        Responses.seeOther(res, credentials.location(req.getRequestURI()));
+    }
+
+    private void logout(HttpServletRequest req, HttpServletResponse res) {
+        String token = bearer(req.getHeader("Authorization"));
+        if (token == null) {
+            token = settings.cookie.read(req);
+        }
+        if (token != null) {
+            Optional<LoginRocketSession> session = verifier.verify(token).session();
+            if (session.isEmpty() && expiredTokens != null) {
+                session = expiredTokens.verifyExpired(token);
+            }
+            session.ifPresent(s -> endSession(s.sessionId()));
+        }
+        settings.cookie.clear(req, res);
+        String accept = req.getHeader("Accept");
+        if (accept != null && accept.contains("text/html") && req.getHeader("X-Requested-With") == null) {
+            Responses.seeOther(res, logoutTarget(req));
+        } else {
+            res.setHeader("Cache-Control", "no-store");
+            res.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        }
+    }
+
+    private void endSession(String sessionId) {
+        try {
+            client.logout(sessionId);
+        } catch (LoginRocketException e) {
+            // The cookie is cleared anyway; the LoginRocket session ends on its own.
+            LOG.log(Level.WARNING, "LoginRocket logout failed: {0} (status {1}, request id {2})",
+                    e.getClass().getSimpleName(), e.status(), e.requestId());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "LoginRocket logout failed unexpectedly: {0}", e.getClass().getName());
+        }
+    }
+
+    private String logoutTarget(HttpServletRequest req) {
+        String target = settings.logoutRedirect;
+        if (target == null) {
+            return settings.url.webUri("logout").toString();
+        }
+        return target.startsWith("/") ? req.getContextPath() + target : target;
+    }
+
+    private void deny(HttpServletRequest req, HttpServletResponse res, boolean invalidToken) throws IOException {
+        if (Responses.isBrowserNavigation(req)) {
+            Responses.redirectToLogin(req, res, settings.url);
+        } else {
+            Responses.unauthorized(res, invalidToken);
+        }
+    }
+
+    /** Defensive: the CORS policy answers preflights first, but a preflight must never meet the login requirement. */
+    private static boolean isPreflight(HttpServletRequest req) {
+        return "OPTIONS".equals(req.getMethod()) && req.getHeader("Access-Control-Request-Method") != null;
+    }
+
+    /** The token of an {@code Authorization: Bearer} header; null for none or another scheme. */
+    static String bearer(String authorization) {
+        if (authorization == null || authorization.length() < 8
+                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = authorization.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    /** A LoginRocket id such as {@code kss_…}: the prefix and 1 to 64 letters and digits. */
+    static boolean isId(String value, String prefix) {
+        int n = value.length();
+        if (!value.startsWith(prefix) || n == prefix.length() || n > prefix.length() + 64) {
+            return false;
+        }
+        for (int i = prefix.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return settings == null ? "LoginRocketFilter[not initialised]"
+                : "LoginRocketFilter[" + settings.url + ", login required on " + settings.loginRequired + "]";
+    }
+
+    /**
+     * Builds a {@link LoginRocketFilter} for programmatic registration. Not thread-safe.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private LoginRocketConfig config;
+        private final List<ConfigSource> sources = new ArrayList<>();
+        private LoginRocketClient client;
+        private LoginRocketTokenVerifier verifier;
+        private SSLContext sslContext;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        /**
+         * A complete configuration to use instead of the standard sources (init-params and the
+         * rest are then not read). Default: the standard sources, see {@link ServletConfigSources}.
+         */
+        public Builder config(LoginRocketConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** An extra source added to the standard ones (ignored with {@link #config(LoginRocketConfig)}). */
+        public Builder source(ConfigSource source) {
+            sources.add(Objects.requireNonNull(source, "source"));
+            return this;
+        }
+
+        /** A client to share instead of one built from the config; the filter does not close it. */
+        public Builder client(LoginRocketClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /** A verifier to share instead of one built from the config. */
+        public Builder tokenVerifier(LoginRocketTokenVerifier verifier) {
+            this.verifier = Objects.requireNonNull(verifier, "verifier");
+            return this;
+        }
+
+        /** TLS context for the client and key-set fetches built from the config (an https emulator). Default: the JDK's. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
+        /** The clock for cookie lifetimes and refresh decisions (tests). Default: system UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The filter; configured when the container calls {@link LoginRocketFilter#init(FilterConfig)}. */
+        public LoginRocketFilter build() {
+            return new LoginRocketFilter(this);
+        }
+    }
+}

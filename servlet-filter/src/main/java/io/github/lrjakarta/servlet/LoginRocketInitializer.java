@@ -1,0 +1,88 @@
+package io.github.lrjakarta.servlet;
+
+import io.github.lrjakarta.core.config.ConfigSource;
+import io.github.lrjakarta.core.config.LoginRocketConfig;
+import io.github.lrjakarta.core.config.LoginRocketConfigException;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.HandlesTypes;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Registers the {@link LoginRocketFilter} when a class of the application carries {@link
+ * EnableLoginRocket}: no {@code web.xml} needed. Found by the container through {@code
+ * META-INF/services/jakarta.servlet.ServletContainerInitializer}.
+ *
+ * <p>The filter is mapped to {@link EnableLoginRocket#urlPatterns()} for {@code REQUEST}
+ * dispatches, ahead of filters declared in {@code web.xml}, and configured from the annotation
+ * plus the standard sources ({@link ServletConfigSources}). The configuration is checked here, so
+ * a bad value fails the deployment with a message naming the key and its source. Does nothing when
+ * no class carries the annotation, or when {@code web.xml} already declares a {@link
+ * LoginRocketFilter} (that declaration wins, and the annotation is reported as ignored).
+ *
+ * @since 0.1
+ */
+@HandlesTypes(EnableLoginRocket.class)
+public final class LoginRocketInitializer implements ServletContainerInitializer {
+
+    private static final Logger LOG = System.getLogger(LoginRocketInitializer.class.getName());
+
+    /** Called by the container. */
+    public LoginRocketInitializer() {}
+
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+        List<Class<?>> annotated = new ArrayList<>();
+        if (classes != null) {
+            for (Class<?> c : classes) {
+                // @HandlesTypes also reports subclasses and the like; only direct carriers count.
+                if (c.isAnnotationPresent(EnableLoginRocket.class)) {
+                    annotated.add(c);
+                }
+            }
+        }
+        if (annotated.isEmpty()) {
+            return;
+        }
+        if (annotated.size() > 1) {
+            throw new ServletException("@EnableLoginRocket is on more than one class (" + annotated
+                    + "); keep it on one class of the application");
+        }
+        Class<?> owner = annotated.get(0);
+        EnableLoginRocket annotation = owner.getAnnotation(EnableLoginRocket.class);
+        for (FilterRegistration registration : context.getFilterRegistrations().values()) {
+            if (LoginRocketFilter.class.getName().equals(registration.getClassName())) {
+                LOG.log(Level.WARNING, "@EnableLoginRocket on {0} ignored: filter {1} is already declared"
+                        + " (web.xml or another registration)", owner.getName(), registration.getName());
+                return;
+            }
+        }
+        ConfigSource annotationSource;
+        try {
+            annotationSource = ServletConfigSources.annotation(annotation, owner);
+            // Fail the deployment now, before any request, rather than at the filter's lazy init.
+            LoginRocketConfig config = ServletConfigSources.forContext(context).source(annotationSource).build();
+            config.validate();
+        } catch (LoginRocketConfigException | IllegalArgumentException e) {
+            throw new ServletException("LoginRocket configuration is invalid: " + e.getMessage(), e);
+        }
+        LoginRocketFilter filter = LoginRocketFilter.builder().source(annotationSource).build();
+        FilterRegistration.Dynamic registration = context.addFilter(annotation.filterName(), filter);
+        if (registration == null) {
+            throw new ServletException("@EnableLoginRocket on " + owner.getName() + ": a filter named '"
+                    + annotation.filterName() + "' already exists; set filterName to another name");
+        }
+        registration.setAsyncSupported(true);
+        registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, annotation.urlPatterns());
+        LOG.log(Level.INFO, "LoginRocket filter {0} registered from @EnableLoginRocket on {1} for {2}",
+                annotation.filterName(), owner.getName(), List.of(annotation.urlPatterns()));
+    }
+}

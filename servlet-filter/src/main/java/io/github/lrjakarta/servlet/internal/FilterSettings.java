@@ -1,0 +1,58 @@
+package io.github.lrjakarta.servlet.internal;
+
+import io.github.lrjakarta.core.LoginRocketUrl;
+import io.github.lrjakarta.core.config.LoginRocketConfig;
+import io.github.lrjakarta.core.config.LoginRocketKeys;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+
+/** The filter's own settings, read and checked once from the config at startup. */
+public final class FilterSettings {
+
+    public final LoginRocketUrl url;
+    public final PathPatterns loginRequired;
+    /** Null when no logout path is configured. */
+    public final String logoutPath;
+    /** Null for LoginRocket Web's logout page; else an absolute URL or a path within the application. */
+    public final String logoutRedirect;
+    public final TokenCookie cookie;
+    public final Duration refreshBefore;
+    public final Duration refreshExpiredWithin;
+
+    /** @throws io.github.lrjakarta.core.config.LoginRocketConfigException naming key and source */
+    public FilterSettings(LoginRocketConfig config) {
+        this.url = config.url();
+        this.loginRequired =
+                config.optional(LoginRocketKeys.LOGIN_REQUIRED, PathPatterns::parse).orElse(PathPatterns.none());
+        this.logoutPath = config.optional(LoginRocketKeys.LOGOUT_PATH, FilterSettings::path).orElse(null);
+        this.logoutRedirect = config.optional(LoginRocketKeys.LOGOUT_REDIRECT, FilterSettings::redirect).orElse(null);
+        String cookiePath = config.optional(LoginRocketKeys.COOKIE_PATH, TokenCookie::checkPath).orElse(null);
+        this.cookie = new TokenCookie(config.required(LoginRocketKeys.COOKIE_NAME, TokenCookie::checkName), cookiePath);
+        this.refreshBefore = config.getDuration(LoginRocketKeys.REFRESH_BEFORE);
+        this.refreshExpiredWithin = config.getDuration(LoginRocketKeys.REFRESH_EXPIRED_WITHIN);
+    }
+
+    private static String path(String s) {
+        if (!s.startsWith("/") || s.contains("*") || s.contains("?")) {
+            throw new IllegalArgumentException("expected a path within the application such as /logout");
+        }
+        return s;
+    }
+
+    private static String redirect(String s) {
+        if (s.startsWith("/") && !s.startsWith("//")) {
+            return s;
+        }
+        try {
+            URI uri = new URI(s);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
+                return s;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("expected an absolute http(s) URL or a path within the application such as /bye");
+    }
+}
