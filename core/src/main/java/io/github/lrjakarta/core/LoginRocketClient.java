@@ -111,7 +111,7 @@ import javax.net.ssl.SSLContext;
  *
  * @since 0.1
  */
-public final class LoginRocketClient implements AutoCloseable {
+public class LoginRocketClient implements AutoCloseable {
 
     private final ClientSettings settings;
     private final CallExecutor executor;
@@ -120,6 +120,17 @@ public final class LoginRocketClient implements AutoCloseable {
     private LoginRocketClient(ClientSettings settings) {
         this.settings = settings;
         this.executor = new CallExecutor(settings);
+    }
+
+    /**
+     * For CDI client proxies only: the CDI extension registers the client as an
+     * {@code @ApplicationScoped} bean, and the container subclasses it to build the proxy. An
+     * instance made with this constructor has no settings and must not be used; build clients
+     * with {@link #builder()}.
+     */
+    protected LoginRocketClient() {
+        this.settings = null;
+        this.executor = null;
     }
 
     /** A builder; {@link Builder#url(String) url} is required. */

@@ -44,7 +44,7 @@ import javax.net.ssl.SSLContext;
  *
  * @since 0.1
  */
-public final class LoginRocketTokenVerifier {
+public class LoginRocketTokenVerifier {
 
     /** The issuer LoginRocket puts in every token, whatever the realm's host. */
     public static final String DEFAULT_ISSUER = "https://authrocket.com";
@@ -68,6 +68,21 @@ public final class LoginRocketTokenVerifier {
         this.cache = b.cacheSize == 0 ? null : new VerifiedTokenCache(b.cacheSize);
         this.tooLarge = TokenVerification.invalid(TokenFailure.TOO_LARGE,
                 "the token is longer than maxTokenLength (" + b.maxTokenLength + " characters); not parsed");
+    }
+
+    /**
+     * For CDI client proxies only: the CDI extension registers the verifier as an
+     * {@code @ApplicationScoped} bean, and the container subclasses it to build the proxy. An
+     * instance made with this constructor has no keys and must not be used; build verifiers with
+     * {@link #builder()}.
+     */
+    protected LoginRocketTokenVerifier() {
+        this.clock = null;
+        this.maxTokenLength = 0;
+        this.maxAgeMillis = 0;
+        this.engine = null;
+        this.cache = null;
+        this.tooLarge = null;
     }
 
     /** A builder; one key source ({@code jwks}, {@code jwksUri} or {@code staticKey}) is required. */
