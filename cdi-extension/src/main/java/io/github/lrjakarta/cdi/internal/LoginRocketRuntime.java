@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * What the extension's beans share at run time: the realm configs, the bean factories and the
- * refusal builder. One per application, registered as a {@code @Singleton} bean by the extension.
+ * refusal builder; clients and verifiers come from the config model's factories. One per application, registered as a {@code @Singleton} bean by the extension.
  *
  * <p>Validation runs in two steps because CDI boots before the web application's context-params
  * can be read: at {@code AfterDeploymentValidation} every realm in use is checked with the
@@ -42,14 +42,14 @@ public final class LoginRocketRuntime {
 
     /** A new client for the realm; the caller closes it. */
     public LoginRocketClient client(String realm) {
-        LoginRocketClient client = BeanFactories.client(config(realm));
+        LoginRocketClient client = config(realm).newClient();
         LOG.log(Level.DEBUG, "LoginRocket client for realm {0} created: {1}", display(realm), client.url().root());
         return client;
     }
 
     /** A new verifier for the realm. */
     public LoginRocketTokenVerifier verifier(String realm) {
-        return BeanFactories.verifier(config(realm));
+        return config(realm).newTokenVerifier();
     }
 
     public Denials denials() {
