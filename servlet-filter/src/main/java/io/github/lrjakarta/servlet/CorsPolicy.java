@@ -156,13 +156,12 @@ public final class CorsPolicy {
         if (origin == null) {
             return false;
         }
-        long parsed = OriginSyntax.parse(origin);
-        boolean allowed = origins.allows(origin, parsed);
+        boolean allowed = origins.allows(origin);
         // getMethod() returns the method string the container parsed; equals() needs no allocation.
         if ("OPTIONS".equals(req.getMethod())) {
             String requestedMethod = req.getHeader(REQUEST_METHOD);
             if (requestedMethod != null) {
-                return preflight(req, res, origin, parsed, allowed, requestedMethod);
+                return preflight(req, res, origin, allowed, requestedMethod);
             }
         }
         VARY_ACTUAL.appendTo(res);
@@ -176,10 +175,10 @@ public final class CorsPolicy {
             }
             return false;
         }
-        if (!rejectDisallowed || SameOrigin.matches(req, origin, parsed)) {
+        if (!rejectDisallowed || SameOrigin.matches(req, origin)) {
             return false;
         }
-        logRefusal("request", "origin not allowed", origin, parsed);
+        logRefusal("request", "origin not allowed", origin);
         res.setStatus(HttpServletResponse.SC_FORBIDDEN);
         return true;
     }
@@ -188,7 +187,6 @@ public final class CorsPolicy {
             HttpServletRequest req,
             HttpServletResponse res,
             String origin,
-            long parsed,
             boolean allowed,
             String requestedMethod) {
         VARY_PREFLIGHT.appendTo(res);
@@ -201,7 +199,7 @@ public final class CorsPolicy {
                                 ? "header not allowed"
                                 : null;
         if (refusal != null) {
-            logRefusal("preflight", refusal, origin, parsed);
+            logRefusal("preflight", refusal, origin);
             res.setStatus(HttpServletResponse.SC_FORBIDDEN);
             return true;
         }
@@ -225,10 +223,11 @@ public final class CorsPolicy {
         return true;
     }
 
-    private static void logRefusal(String what, String reason, String origin, long parsed) {
+    private static void logRefusal(String what, String reason, String origin) {
         if (LOG.isLoggable(Level.DEBUG)) {
             // A malformed value is attacker-chosen text; it is not worth echoing into the log.
-            String shown = parsed == OriginSyntax.MALFORMED && !origin.equals("null") ? "(malformed)" : origin;
+            boolean malformed = OriginSyntax.parse(origin) == OriginSyntax.MALFORMED && !origin.equals("null");
+            String shown = malformed ? "(malformed)" : origin;
             LOG.log(Level.DEBUG, "CORS {0} refused: {1}, Origin {2}", what, reason, shown);
         }
     }

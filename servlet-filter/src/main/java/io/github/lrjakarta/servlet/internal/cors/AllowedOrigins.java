@@ -125,23 +125,21 @@ public final class AllowedOrigins {
         return entries;
     }
 
-    /**
-     * Whether {@code origin} (an {@code Origin} header value) is allowed.
-     *
-     * @param parsed {@link OriginSyntax#parse(String)} of {@code origin}
-     */
-    public boolean allows(String origin, long parsed) {
+    /** Whether {@code origin} (an {@code Origin} header value, possibly malformed) is allowed. */
+    public boolean allows(String origin) {
+        // Every string in the set is a well-formed canonical origin, so a hit needs no parsing:
+        // the common case of a listed origin, as browsers send it, costs one hash lookup.
+        if (canonical.contains(origin)) {
+            return true;
+        }
+        long parsed = OriginSyntax.parse(origin);
         if (parsed == OriginSyntax.MALFORMED) {
             return nullAllowed && origin.equals("null");
         }
         if (any) {
             return true;
         }
-        if (OriginSyntax.isCanonical(parsed)) {
-            if (canonical.contains(origin)) {
-                return true;
-            }
-        } else if (matchesExactLoosely(origin, parsed)) {
+        if (!OriginSyntax.isCanonical(parsed) && matchesExactLoosely(origin, parsed)) {
             return true;
         }
         return matchesWildcard(origin, parsed);

@@ -15,11 +15,9 @@ public final class SameOrigin {
 
     private SameOrigin() {}
 
-    /**
-     * @param parsed {@link OriginSyntax#parse(String)} of {@code origin}; {@link
-     *     OriginSyntax#MALFORMED} is never same-origin
-     */
-    public static boolean matches(HttpServletRequest req, String origin, long parsed) {
+    /** Whether {@code origin} (possibly malformed, which is never same-origin) is the request's own. */
+    public static boolean matches(HttpServletRequest req, String origin) {
+        long parsed = OriginSyntax.parse(origin);
         if (parsed == OriginSyntax.MALFORMED) {
             return false;
         }
