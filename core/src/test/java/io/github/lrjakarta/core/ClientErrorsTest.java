@@ -1,0 +1,261 @@
+package io.github.lrjakarta.core;
+
+import static io.github.lrjakarta.core.ClientTestSupport.DANA;
+import static io.github.lrjakarta.core.ClientTestSupport.DANA_PASSWORD;
+import static io.github.lrjakarta.core.ClientTestSupport.REQUEST_ID;
+import static io.github.lrjakarta.core.ClientTestSupport.clientFor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.lrjakarta.testkit.Fault;
+import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import io.github.lrjakarta.testkit.LoginRocketEmulatorExtension;
+import io.github.lrjakarta.testkit.RateLimit;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every exception type, produced by the emulator's real behaviour or its fault injection. */
+class ClientErrorsTest {
+
+    @RegisterExtension
+    static final LoginRocketEmulatorExtension LR =
+            LoginRocketEmulatorExtension.builder().resetBeforeEach(true).build();
+
+    /** No retries, so that each fault shows exactly once. */
+    private static LoginRocketClient client;
+
+    @BeforeAll
+    static void startClient() {
+        client = clientFor(LR.emulator()).retryPolicy(RetryPolicy.none()).build();
+    }
+
+    @AfterAll
+    static void closeClient() {
+        client.close();
+    }
+
+    private static LoginRocketEmulator emulator() {
+        return LR.emulator();
+    }
+
+    private static <T extends LoginRocketException> T loginFails(Class<T> type) {
+        return catchThrowableOfType(() -> client.login(DANA, DANA_PASSWORD), type);
+    }
+
+    private static void assertNoSecrets(LoginRocketException e) {
+        assertThat(e.getMessage()).doesNotContain(DANA_PASSWORD).doesNotContain("kss_").doesNotContain("eyJ");
+    }
+
+    @Test
+    void wrongPasswordIsAValidationErrorWithLoginRocketsMessages() {
+        ValidationException e = catchThrowableOfType(() -> client.login(DANA, "nope-nope-nope"), ValidationException.class);
+        assertThat(e.status()).isEqualTo(422);
+        assertThat(e.requestId()).matches(REQUEST_ID);
+        assertThat(e.messages()).isNotEmpty();
+        assertThat(e.getMessage()).contains("POST /v2/login", "422", e.requestId(), e.messages().get(0));
+        assertThat(e.getMessage()).doesNotContain("nope-nope-nope");
+    }
+
+    @Test
+    void conflictIsAValidationErrorToo() {
+        emulator().faults().inject("/v2/signup", Fault.status(409).once());
+        ValidationException e = catchThrowableOfType(() -> client.signup(
+                SignupRequest.builder().email("x@example.org").password("long-enough-pass").build()),
+                ValidationException.class);
+        assertThat(e.status()).isEqualTo(409);
+        assertThat(e.messages()).isNotEmpty();
+    }
+
+    @Test
+    void duplicateSignupIsRejectedInTheCallersLanguage() {
+        ValidationException e = catchThrowableOfType(() -> client.signup(
+                SignupRequest.builder().email(DANA).password("long-enough-pass").build(),
+                CallOptions.builder().locale(Locale.JAPANESE).build()), ValidationException.class);
+        assertThat(e.status()).isEqualTo(422);
+        assertThat(String.join("", e.messages())).matches(".*[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}].*");
+    }
+
+    @Test
+    void unknownSessionIsAccessDenied() {
+        String forged = "kss_0000000000000000000000";
+        AccessDeniedException e = catchThrowableOfType(() -> client.getSession(forged), AccessDeniedException.class);
+        assertThat(e.status()).isEqualTo(403);
+        assertThat(e.requestId()).matches(REQUEST_ID);
+        assertThat(e.getMessage()).contains("log in again").doesNotContain(forged);
+    }
+
+    @Test
+    void wrongBasePathIsNotFound() {
+        try (LoginRocketClient c = LoginRocketClient.builder().url(emulator().url() + "/nowhere")
+                .allowInsecureLoopback(true).build()) {
+            NotFoundException e = catchThrowableOfType(() -> c.login(DANA, DANA_PASSWORD), NotFoundException.class);
+            assertThat(e.status()).isEqualTo(404);
+            assertThat(e.requestId()).matches(REQUEST_ID);
+            assertThat(e.getMessage()).contains("POST /nowhere/v2/login", "loginrocket.url");
+        }
+    }
+
+    @Test
+    void rateLimitCarriesTheWaitFromRatelimitReset() {
+        emulator().faults().inject("/v2/login", Fault.rateLimited(Duration.ofSeconds(30)).once());
+        RateLimitedException e = loginFails(RateLimitedException.class);
+        assertThat(e.status()).isEqualTo(429);
+        assertThat(e.requestId()).matches(REQUEST_ID);
+        // Ratelimit-Reset is an HTTP-date: whole seconds
+        assertThat(e.retryAfter()).get().satisfies(d -> assertThat(d).isBetween(Duration.ofSeconds(28), Duration.ofSeconds(30)));
+        assertThat(e.getMessage()).contains("Ratelimit-Reset");
+        assertNoSecrets(e);
+    }
+
+    @Test
+    void realmRateLimitIsSurfacedAsItsOwnException() {
+        emulator().rateLimit("/v2/password/forgot", RateLimit.of(1, Duration.ofMinutes(1)));
+        try {
+            client.forgotPassword(DANA);
+            RateLimitedException e = catchThrowableOfType(() -> client.forgotPassword(DANA), RateLimitedException.class);
+            assertThat(e.retryAfter()).get().satisfies(d -> assertThat(d).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
+        } finally {
+            emulator().removeRateLimit("/v2/password/forgot");
+        }
+    }
+
+    @Test
+    void serverErrors() {
+        emulator().faults().inject("/v2/login", Fault.status(500).once());
+        ServerException e = loginFails(ServerException.class);
+        assertThat(e.status()).isEqualTo(500);
+        assertThat(e.requestId()).matches(REQUEST_ID);
+        assertThat(e.getMessage()).contains("Try again later");
+
+        emulator().faults().inject("/v2/login", Fault.response(502, "text/html", "<html>Bad Gateway</html>").once());
+        ServerException proxy = loginFails(ServerException.class);
+        assertThat(proxy.status()).isEqualTo(502);
+        assertThat(proxy.messages()).isEmpty();
+    }
+
+    @Test
+    void otherClientErrors() {
+        emulator().faults().inject("/v2/login", Fault.status(400).once());
+        ClientErrorException e = loginFails(ClientErrorException.class);
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.requestId()).matches(REQUEST_ID);
+        assertThat(e.messages()).isNotEmpty();
+
+        emulator().faults().inject("/v2/login", Fault.status(415).once());
+        assertThat(loginFails(ClientErrorException.class).status()).isEqualTo(415);
+    }
+
+    @Test
+    void malformedJsonIsAProtocolError() {
+        emulator().faults().inject("/v2/login", Fault.malformedBody().once());
+        ProtocolException e = loginFails(ProtocolException.class);
+        assertThat(e.status()).isEqualTo(200);
+        assertThat(e.requestId()).matches(REQUEST_ID);
+        assertThat(e.getMessage()).contains("not a JSON object");
+        assertNoSecrets(e);
+    }
+
+    @Test
+    void wrongContentTypeIsAProtocolError() {
+        emulator().faults().inject("/v2/login", Fault.response(200, "text/html; charset=utf-8",
+                "<!doctype html><title>Sign in</title>").once());
+        ProtocolException e = loginFails(ProtocolException.class);
+        assertThat(e.getMessage()).contains("text/html", "loginrocket.url");
+    }
+
+    @Test
+    void unknownOrMissingResultIsAProtocolError() {
+        emulator().faults().inject("/v2/login", Fault.response(200, "application/json",
+                "{\"result\":\"quantum_login\"}").once());
+        assertThat(loginFails(ProtocolException.class).getMessage()).contains("quantum_login");
+        emulator().faults().inject("/v2/login", Fault.response(200, "application/json", "{\"ok\":true}").once());
+        assertThat(loginFails(ProtocolException.class).getMessage()).contains("'result'");
+    }
+
+    @Test
+    void oversizedBodyIsAProtocolErrorAndTheClientStaysUsable() {
+        try (LoginRocketClient small = clientFor(emulator()).retryPolicy(RetryPolicy.none()).maxResponseBytes(4096)
+                .maxConnections(1).build()) {
+            String huge = "{\"result\":\"okay\",\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+            emulator().faults().inject("/v2/login", Fault.response(200, "application/json", huge).once());
+            long start = System.nanoTime();
+            ProtocolException e = catchThrowableOfType(() -> small.login(DANA, DANA_PASSWORD), ProtocolException.class);
+            assertThat(e.getMessage()).contains("maxResponseBytes (4096 bytes)");
+            assertThat(e.requestId()).matches(REQUEST_ID);
+            // the one pooled connection was dropped, not drained; the next call gets a fresh one
+            assertThat(small.login(DANA, DANA_PASSWORD).isFullLogin()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void droppedConnectionIsATransportError() {
+        emulator().faults().inject("/v2/login", Fault.dropConnection().once());
+        TransportException e = loginFails(TransportException.class);
+        assertThat(e.status()).isZero();
+        assertThat(e.requestId()).isNull();
+        assertThat(e.getCause()).isInstanceOf(IOException.class);
+        assertThat(e.getMessage()).contains("POST /v2/login");
+    }
+
+    @Test
+    void truncatedBodyIsATransportErrorThatKeepsStatusAndRequestId() {
+        emulator().faults().inject("/v2/login", Fault.truncatedBody().once());
+        TransportException e = loginFails(TransportException.class);
+        assertThat(e.status()).isEqualTo(200);
+        assertThat(e.requestId()).matches(REQUEST_ID);
+        assertThat(e.getMessage()).contains("broke while reading", e.requestId());
+        assertNoSecrets(e);
+    }
+
+    @Test
+    void slowAnswerTimesOut() {
+        try (LoginRocketClient impatient = clientFor(emulator()).retryPolicy(RetryPolicy.none())
+                .responseTimeout(Duration.ofMillis(300)).build()) {
+            emulator().faults().inject("/v2/login", Fault.delay(Duration.ofMillis(1500)).once());
+            TransportException e = catchThrowableOfType(() -> impatient.login(DANA, DANA_PASSWORD), TransportException.class);
+            assertThat(e.getMessage()).contains("responseTimeout (300 ms)");
+        }
+    }
+
+    @Test
+    void refusedConnectionIsATransportError() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (LoginRocketClient nobody = LoginRocketClient.builder().url("http://127.0.0.1:" + port)
+                .allowInsecureLoopback(true).retryPolicy(RetryPolicy.none()).build()) {
+            TransportException e = catchThrowableOfType(() -> nobody.login(DANA, DANA_PASSWORD), TransportException.class);
+            assertThat(e.getMessage()).contains("connection refused", "http://127.0.0.1:" + port);
+        }
+    }
+
+    @Test
+    void exhaustedPoolIsATransportErrorNamingTheSettings() throws Exception {
+        try (LoginRocketClient one = clientFor(emulator()).retryPolicy(RetryPolicy.none()).maxConnections(1)
+                .connectionRequestTimeout(Duration.ofMillis(200)).build()) {
+            emulator().faults().inject("/v2/login", Fault.delay(Duration.ofMillis(1500)).once());
+            CountDownLatch started = new CountDownLatch(1);
+            CompletableFuture<LoginResult> slow = CompletableFuture.supplyAsync(() -> {
+                started.countDown();
+                return one.login(DANA, DANA_PASSWORD);
+            });
+            started.await();
+            // give the slow call time to take the only connection
+            Thread.sleep(300);
+            TransportException e = catchThrowableOfType(() -> one.forgotPassword(DANA), TransportException.class);
+            assertThat(e.getMessage()).contains("connectionRequestTimeout (200 ms)", "maxConnections");
+            assertThat(slow.get(5, TimeUnit.SECONDS).isFullLogin()).isTrue();
+        }
+    }
+}
