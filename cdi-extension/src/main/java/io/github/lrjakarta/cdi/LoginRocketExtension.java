@@ -1,5 +1,6 @@
 package io.github.lrjakarta.cdi;
 
+import io.github.lrjakarta.cdi.internal.AddedByExtension;
 import io.github.lrjakarta.cdi.internal.Denials;
 import io.github.lrjakarta.cdi.internal.LoginRequiredInterceptor;
 import io.github.lrjakarta.cdi.internal.LoginRocketRuntime;
@@ -31,7 +32,6 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
-import jakarta.enterprise.inject.spi.ProcessSyntheticAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
@@ -134,12 +134,12 @@ public class LoginRocketExtension implements Extension {
         ClassLoader classLoader = tccl != null ? tccl : LoginRocketExtension.class.getClassLoader();
         runtime = new LoginRocketRuntime(new RealmConfigs(classLoader, additionalSources), new Denials());
         for (Class<?> type : INTERNAL_BEANS) {
-            event.addAnnotatedType(type, ID + type.getSimpleName());
+            event.addAnnotatedType(type, ID + type.getSimpleName()).add(AddedByExtension.Literal.INSTANCE);
         }
     }
 
-    // Our internal beans are added above; a copy discovered from a bean archive (a fat jar, a
-    // repackaged WAR with discovery "all") would make every injection of them ambiguous.
+    // Our internal beans are added above, marked; a copy discovered from a bean archive (a fat jar,
+    // a repackaged WAR with discovery "all") would make every injection of them ambiguous.
     void vetoDiscovered1(@Observes ProcessAnnotatedType<LoginRequiredInterceptor> event) {
         vetoIfDiscovered(event);
     }
@@ -153,7 +153,7 @@ public class LoginRocketExtension implements Extension {
     }
 
     private static void vetoIfDiscovered(ProcessAnnotatedType<?> event) {
-        if (!(event instanceof ProcessSyntheticAnnotatedType)) {
+        if (!event.getAnnotatedType().isAnnotationPresent(AddedByExtension.class)) {
             event.veto();
         }
     }
