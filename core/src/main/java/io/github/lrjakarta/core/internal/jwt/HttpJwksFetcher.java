@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.ByteBuffer;
@@ -71,13 +72,16 @@ public final class HttpJwksFetcher implements JwksFetcher {
             response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw new IOException("no complete response within " + timeout.toMillis() + " ms (keyFetchTimeout)");
+            throw timedOut();
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while fetching the key set");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw timedOut();
+            }
             throw new IOException(cause.getClass().getSimpleName()
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
         }
@@ -89,6 +93,10 @@ public final class HttpJwksFetcher implements JwksFetcher {
             throw new IOException("unexpected Content-Type " + SafeText.quote(type) + " (expected application/json)");
         }
         return response.body();
+    }
+
+    private IOException timedOut() {
+        return new IOException("no complete response within " + timeout.toMillis() + " ms (keyFetchTimeout)");
     }
 
     private HttpClient client() {

@@ -118,7 +118,7 @@ public final class JwksParser {
         }
         byte[] der;
         try {
-            der = Base64.getMimeDecoder().decode(((JsonString) first).getString());
+            der = Base64.getDecoder().decode(((JsonString) first).getString());
         } catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException("'x5c[0]' is not base64");
         }

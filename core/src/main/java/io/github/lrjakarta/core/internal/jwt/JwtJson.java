@@ -4,11 +4,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 /** JSON-P parsing of token segments and key sets. */
 public final class JwtJson {
@@ -16,22 +19,33 @@ public final class JwtJson {
     /**
      * Created once: {@code Json.createReader} looks the provider up through ServiceLoader on every
      * call (measured at 40× the cost of a cached factory). Duplicate member names are rejected so
-     * that no two parsers can disagree about which {@code exp} or {@code iss} counts.
+     * that no two parsers can disagree about which {@code exp} or {@code iss} counts. A parser (not
+     * a reader) is used because Parsson's {@code readObject} ignores content after the object.
      */
-    private static final JsonReaderFactory READERS =
-            Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of(
+            JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE,
+            "org.eclipse.parsson.rejectDuplicateKeys", Boolean.TRUE));
 
     private JwtJson() {}
 
     /**
-     * Parses UTF-8 JSON that must be a single object.
+     * Parses UTF-8 JSON that must be exactly one object.
      *
-     * @throws JsonException if it is not (the message may quote a character position, never content)
+     * @throws JsonException if it is not (the message may quote a position or a character code, never content)
      */
     public static JsonObject parseObject(byte[] utf8, int length) {
-        try (JsonReader r = READERS.createReader(new ByteArrayInputStream(utf8, 0, length), StandardCharsets.UTF_8)) {
-            return r.readObject();
-        } catch (IllegalStateException e) {
+        // a decoder that reports malformed UTF-8 instead of replacing it
+        Reader text = new InputStreamReader(new ByteArrayInputStream(utf8, 0, length), StandardCharsets.UTF_8.newDecoder());
+        try (JsonParser p = PARSERS.createParser(text)) {
+            if (!p.hasNext() || p.next() != JsonParser.Event.START_OBJECT) {
+                throw new JsonException("not a JSON object");
+            }
+            JsonObject object = p.getObject();
+            if (p.hasNext()) {
+                throw new JsonException("content after the JSON object");
+            }
+            return object;
+        } catch (IllegalStateException | NoSuchElementException e) {
             throw new JsonException("not a single JSON object", e);
         }
     }

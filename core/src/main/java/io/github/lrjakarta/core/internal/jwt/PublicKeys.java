@@ -36,7 +36,7 @@ public final class PublicKeys {
         }
         byte[] der;
         try {
-            der = Base64.getMimeDecoder().decode(body.replaceAll("\\s+", ""));
+            der = Base64.getDecoder().decode(body.replaceAll("\\s+", ""));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the RSA public key is neither PEM nor base64");
         }

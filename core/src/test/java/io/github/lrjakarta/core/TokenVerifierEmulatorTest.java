@@ -1,0 +1,264 @@
+package io.github.lrjakarta.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lrjakarta.testkit.Fault;
+import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Tokens minted by the testkit emulator, keys served by its /connect/jwks. */
+class TokenVerifierEmulatorTest {
+
+    private static final String JWKS = "/connect/jwks";
+    private LoginRocketEmulator emulator;
+
+    @BeforeEach
+    void start() {
+        emulator = LoginRocketEmulator.start();
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    private LoginRocketTokenVerifier.Builder verifierFor(LoginRocketEmulator e) {
+        return LoginRocketTokenVerifier.builder()
+                .jwks(LoginRocketUrl.parse(e.url(), true))
+                .clock(e.clock());
+    }
+
+    @Test
+    void emulatorTokensVerifyAndMapToTheSession() {
+        LoginRocketTokenVerifier v = verifierFor(emulator).realm(emulator.realmId()).build();
+        TokenVerification r = v.verify(emulator.issueToken("dana@example.org"));
+        assertThat(r.isValid()).as(r.detail()).isTrue();
+        LoginRocketSession s = r.sessionOrThrow();
+        assertThat(s.sessionId()).startsWith("kss_");
+        assertThat(s.realmId()).isEqualTo(emulator.realmId());
+        assertThat(s.user().id()).isEqualTo(emulator.userId("dana@example.org"));
+        assertThat(s.user().email()).contains("dana@example.org");
+        assertThat(s.user().username()).contains("DanaR");
+        assertThat(s.user().givenName()).contains("Dana");
+        assertThat(s.user().locale()).contains("en");
+        assertThat(s.selectedMembership()).hasValueSatisfying(m -> {
+            assertThat(m.orgName()).contains("Rivera Labs");
+            assertThat(m.orgId()).isEqualTo(emulator.orgId("Rivera Labs"));
+        });
+        assertThat(s.hasPermission("admin")).isTrue();
+        assertThat(s.hasPermission("read")).isFalse();
+        assertThat(s.expiresAt()).isAfter(s.issuedAt());
+
+        LoginRocketSession sam = v.verify(emulator.issueToken("sam@example.org")).sessionOrThrow();
+        assertThat(sam.hasPermission("read")).isTrue();
+        assertThat(sam.user().locale()).contains("es");
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
+    }
+
+    @Test
+    void anotherEmulatorsTokensDoNotVerify() {
+        try (LoginRocketEmulator other = LoginRocketEmulator.start();
+                LoginRocketEmulator sameKid = LoginRocketEmulator.builder()
+                        .signingKey(TestTokens.OTHER_KEY, emulator.signingKeyId()).start()) {
+            LoginRocketTokenVerifier v = verifierFor(emulator).build();
+            assertThat(v.verify(emulator.issueToken("dana@example.org")).isValid()).isTrue();
+            TokenVerification foreign = v.verify(other.issueToken("dana@example.org"));
+            assertThat(foreign.failure()).isIn(TokenFailure.UNKNOWN_KEY, TokenFailure.BAD_SIGNATURE);
+            // same kid, different key pair: only the signature can tell them apart
+            assertThat(v.verify(sameKid.issueToken("dana@example.org")).failure()).isEqualTo(TokenFailure.BAD_SIGNATURE);
+            // and a realm pin rejects even a correctly signed token of another realm's id
+            LoginRocketTokenVerifier pinned = verifierFor(emulator).realm("rl_someone_else").build();
+            assertThat(pinned.verify(emulator.issueToken("dana@example.org")).failure())
+                    .isEqualTo(TokenFailure.WRONG_REALM);
+        }
+    }
+
+    @Test
+    void keyRotationIsPickedUpAndTheWithdrawnKeyStopsVerifying() {
+        LoginRocketTokenVerifier v = verifierFor(emulator).cacheSize(0).build();
+        String before = emulator.issueToken("dana@example.org");
+        assertThat(v.verify(before).isValid()).isTrue();
+
+        String oldKid = emulator.signingKeyId();
+        String newKid = emulator.rotateSigningKey();
+        assertThat(newKid).isNotEqualTo(oldKid);
+        String after = emulator.issueToken("dana@example.org");
+
+        // within the refetch interval the new kid is unknown: the throttle holds
+        TokenVerification throttled = v.verify(after);
+        assertThat(throttled.failure()).isEqualTo(TokenFailure.UNKNOWN_KEY);
+        assertThat(throttled.detail()).contains("keyRefetchInterval");
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
+
+        emulator.clock().advance(Duration.ofSeconds(31));
+        String fresh = emulator.issueToken("dana@example.org");
+        assertThat(v.verify(fresh).isValid()).isTrue();
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(2);
+        assertThat(v.verify(before).failure()).as("old kid withdrawn from the key set").isEqualTo(TokenFailure.UNKNOWN_KEY);
+    }
+
+    @Test
+    void rotationIsPickedUpAtOnceWhenTheLastFetchIsOldEnough() {
+        LoginRocketTokenVerifier v = verifierFor(emulator).build();
+        assertThat(v.verify(emulator.issueToken("dana@example.org")).isValid()).isTrue();
+        emulator.clock().advance(Duration.ofMinutes(5));
+        emulator.rotateSigningKey();
+        assertThat(v.verify(emulator.issueToken("sam@example.org")).isValid()).isTrue();
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(2);
+    }
+
+    @Test
+    void floodOfForgedKidsCostsOneKeySetFetch() {
+        LoginRocketTokenVerifier v = verifierFor(emulator).build();
+        String payload = TestTokens.claims(emulator.clock().instant()).build().toString();
+        for (int i = 0; i < 1_000; i++) {
+            String forged = TestTokens.rs256(TestTokens.rs256Header("kid-" + UUID.randomUUID()), payload,
+                    TestTokens.KEY.getPrivate());
+            assertThat(v.verify(forged).failure()).isEqualTo(TokenFailure.UNKNOWN_KEY);
+        }
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
+        assertThat(v.verify(emulator.issueToken("dana@example.org")).isValid()).isTrue();
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentFirstUseFetchesOnce() throws Exception {
+        emulator.faults().inject(JWKS, Fault.delay(Duration.ofMillis(400)).once());
+        LoginRocketTokenVerifier v = verifierFor(emulator).build();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            tokens.add(emulator.issueToken(i % 2 == 0 ? "dana@example.org" : "sam@example.org"));
+        }
+        List<TokenVerification> results = runConcurrently(tokens, v);
+        assertThat(results).allSatisfy(r -> assertThat(r.isValid()).as(r.detail()).isTrue());
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRequestsWithANewKidFetchOnce() throws Exception {
+        LoginRocketTokenVerifier v = verifierFor(emulator).build();
+        assertThat(v.verify(emulator.issueToken("dana@example.org")).isValid()).isTrue();
+        emulator.clock().advance(Duration.ofMinutes(1));
+        emulator.rotateSigningKey();
+        emulator.faults().inject(JWKS, Fault.delay(Duration.ofMillis(400)).once());
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            tokens.add(emulator.issueToken("dana@example.org"));
+        }
+        assertThat(runConcurrently(tokens, v)).allSatisfy(r -> assertThat(r.isValid()).as(r.detail()).isTrue());
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedFetchDoesNotPoisonTheCache() {
+        LoginRocketTokenVerifier v = verifierFor(emulator).cacheSize(0).build();
+        String good = emulator.issueToken("dana@example.org");
+        assertThat(v.verify(good).isValid()).isTrue();
+
+        emulator.clock().advance(Duration.ofMinutes(1));
+        emulator.faults().inject(JWKS, Fault.status(503).always());
+        String forged = TestTokens.rs256(TestTokens.rs256Header("kid-unknown"),
+                TestTokens.claims(emulator.clock().instant()).build().toString(), TestTokens.KEY.getPrivate());
+        TokenVerification r = v.verify(forged);
+        assertThat(r.failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
+        assertThat(r.detail()).contains("503");
+        assertThat(v.verify(good).isValid()).as("known key still cached").isTrue();
+    }
+
+    @Test
+    void keysUnavailableAtStartRecoverAfterTheShortFailurePause() {
+        emulator.faults().inject(JWKS, Fault.status(500).once());
+        LoginRocketTokenVerifier v = verifierFor(emulator).build();
+        String token = emulator.issueToken("dana@example.org");
+        assertThat(v.verify(token).failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
+        assertThat(v.verify(token).failure()).as("retry paused").isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
+        emulator.clock().advance(Duration.ofMillis(1_100)); // a failure pauses 1 s, not the 30 s refetch interval
+        assertThat(v.verify(token).isValid()).isTrue();
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(2);
+    }
+
+    @Test
+    void malformedKeySetBodiesAreKeysUnavailable() {
+        LoginRocketTokenVerifier v = verifierFor(emulator).build();
+        String token = emulator.issueToken("dana@example.org");
+        emulator.faults().inject(JWKS, Fault.malformedBody().once());
+        assertThat(v.verify(token).failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
+        emulator.clock().advance(Duration.ofSeconds(2));
+        emulator.faults().inject(JWKS, Fault.truncatedBody().once());
+        assertThat(v.verify(token).failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
+        emulator.clock().advance(Duration.ofSeconds(2));
+        // the JDK client retries an idempotent GET once after a dropped connection, so drop every time
+        emulator.faults().inject(JWKS, Fault.dropConnection().always());
+        assertThat(v.verify(token).failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
+        emulator.faults().clear(JWKS);
+        emulator.clock().advance(Duration.ofSeconds(2));
+        assertThat(v.verify(token).isValid()).isTrue();
+    }
+
+    @Test
+    void slowKeySetHitsTheFetchTimeout() {
+        emulator.faults().inject(JWKS, Fault.delay(Duration.ofSeconds(3)).once());
+        LoginRocketTokenVerifier v = verifierFor(emulator).keyFetchTimeout(Duration.ofMillis(300)).build();
+        long start = System.nanoTime();
+        TokenVerification r = v.verify(emulator.issueToken("dana@example.org"));
+        assertThat(r.failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
+        assertThat(r.detail()).contains("keyFetchTimeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
+    }
+
+    @Test
+    void keySetRequestsAcceptJson() {
+        LoginRocketTokenVerifier v = verifierFor(emulator).build();
+        v.verify(emulator.issueToken("dana@example.org"));
+        assertThat(emulator.requests()).filteredOn(r -> r.path().equals(JWKS)).singleElement()
+                .satisfies(r -> assertThat(r.header("Accept")).contains("application/json"));
+    }
+
+    @Test
+    void httpsEmulatorNeedsItsSslContext() {
+        try (LoginRocketEmulator tls = LoginRocketEmulator.builder().tls(true).start()) {
+            assertThat(tls.url()).startsWith("https://");
+            String token = tls.issueToken("dana@example.org");
+            LoginRocketTokenVerifier trusting = verifierFor(tls).sslContext(tls.clientSslContext()).build();
+            assertThat(trusting.verify(token).isValid()).isTrue();
+            TokenVerification untrusted = verifierFor(tls).build().verify(token);
+            assertThat(untrusted.failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
+        }
+    }
+
+    private static List<TokenVerification> runConcurrently(List<String> tokens, LoginRocketTokenVerifier v)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<TokenVerification>> futures = new ArrayList<>();
+            for (String t : tokens) {
+                Callable<TokenVerification> task = () -> {
+                    go.await();
+                    return v.verify(t);
+                };
+                futures.add(pool.submit(task));
+            }
+            go.countDown();
+            List<TokenVerification> out = new ArrayList<>();
+            for (Future<TokenVerification> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
