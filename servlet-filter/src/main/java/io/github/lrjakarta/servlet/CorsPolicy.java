@@ -1,6 +1,10 @@
 package io.github.lrjakarta.servlet;
 
+import io.github.lrjakarta.core.config.LoginRocketConfig;
+import io.github.lrjakarta.core.config.LoginRocketConfigException;
+import io.github.lrjakarta.core.config.LoginRocketKeys;
 import io.github.lrjakarta.servlet.internal.cors.AllowedOrigins;
+import io.github.lrjakarta.servlet.internal.cors.InvalidCorsSetting;
 import io.github.lrjakarta.servlet.internal.cors.OriginSyntax;
 import io.github.lrjakarta.servlet.internal.cors.SameOrigin;
 import io.github.lrjakarta.servlet.internal.cors.TokenSet;
@@ -15,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Cross-origin resource sharing (CORS) for a servlet application: answers preflights and decorates
@@ -71,12 +76,6 @@ public final class CorsPolicy {
 
     private static final Logger LOG = System.getLogger(CorsPolicy.class.getName());
 
-    static final String KEY_ORIGINS = AllowedOrigins.KEY;
-    static final String KEY_METHODS = "loginrocket.cors.allowed-methods";
-    static final String KEY_HEADERS = "loginrocket.cors.allowed-headers";
-    static final String KEY_EXPOSED = "loginrocket.cors.exposed-headers";
-    static final String KEY_CREDENTIALS = "loginrocket.cors.allow-credentials";
-    static final String KEY_MAX_AGE = "loginrocket.cors.max-age";
 
     /** Default of {@link Builder#allowedMethods(Collection)}. */
     public static final List<String> DEFAULT_ALLOWED_METHODS =
@@ -139,6 +138,30 @@ public final class CorsPolicy {
     /** A builder with every option at its default: nothing allowed. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A policy from the {@code loginrocket.cors.*} keys of a configuration (for a named realm, its
+     * {@code loginrocket.<name>.cors.*} keys), with the same defaults as the {@link Builder}.
+     *
+     * @throws LoginRocketConfigException for a value that cannot be read or cannot work, naming the
+     *     key, the source it came from and what was expected
+     */
+    public static CorsPolicy from(LoginRocketConfig config) {
+        Builder builder = builder()
+                .allowedOrigins(config.getList(LoginRocketKeys.CORS_ALLOWED_ORIGINS))
+                .allowedMethods(config.getList(LoginRocketKeys.CORS_ALLOWED_METHODS))
+                .allowedHeaders(config.getList(LoginRocketKeys.CORS_ALLOWED_HEADERS))
+                .exposedHeaders(config.getList(LoginRocketKeys.CORS_EXPOSED_HEADERS))
+                .allowCredentials(config.getBoolean(LoginRocketKeys.CORS_ALLOW_CREDENTIALS))
+                .maxAge(config.getDuration(LoginRocketKeys.CORS_MAX_AGE))
+                .rejectDisallowed(config.getBoolean(LoginRocketKeys.CORS_REJECT_DISALLOWED))
+                .allowPrivateNetwork(config.getBoolean(LoginRocketKeys.CORS_ALLOW_PRIVATE_NETWORK));
+        try {
+            return builder.build(config::key);
+        } catch (InvalidCorsSetting e) {
+            throw config.invalid(e.key(), e.problem());
+        }
     }
 
     /**
@@ -379,25 +402,37 @@ public final class CorsPolicy {
          *     max age, or {@code *} origins or exposed headers together with credentials
          */
         public CorsPolicy build() {
+            return build(key -> "loginrocket." + key);
+        }
+
+        /** Builds, naming other keys in messages with {@code keyName} (relative key to full key). */
+        CorsPolicy build(UnaryOperator<String> keyName) {
             AllowedOrigins origins = AllowedOrigins.of(allowedOrigins);
-            TokenSet methods = TokenSet.methods(KEY_METHODS, allowedMethods);
-            TokenSet headers = TokenSet.headerNames(KEY_HEADERS, allowedHeaders);
-            TokenSet exposed = TokenSet.headerNames(KEY_EXPOSED, exposedHeaders);
+            TokenSet methods = TokenSet.methods(LoginRocketKeys.CORS_ALLOWED_METHODS, allowedMethods);
+            TokenSet headers = TokenSet.headerNames(LoginRocketKeys.CORS_ALLOWED_HEADERS, allowedHeaders);
+            TokenSet exposed = TokenSet.headerNames(LoginRocketKeys.CORS_EXPOSED_HEADERS, exposedHeaders);
             if (maxAge.isNegative()) {
-                throw new IllegalArgumentException(KEY_MAX_AGE + ": '" + maxAge + "' is negative; expected a duration"
-                        + " such as 10m, or 0 to ask browsers not to cache preflights");
+                throw new InvalidCorsSetting(
+                        LoginRocketKeys.CORS_MAX_AGE,
+                        "'" + maxAge + "' is negative; expected a duration such as 10m, or 0 to ask browsers not"
+                                + " to cache preflights");
             }
+            String credentialsKey = keyName.apply(LoginRocketKeys.CORS_ALLOW_CREDENTIALS);
             if (allowCredentials && origins.any()) {
-                throw new IllegalArgumentException(KEY_ORIGINS + " is '*' while " + KEY_CREDENTIALS
-                        + " is true: browsers refuse credentialed responses that allow any origin, and echoing"
-                        + " every origin would let any site act as the logged-in user. List the allowed origins"
-                        + " instead (https://app.example.com, https://*.example.com), or set " + KEY_CREDENTIALS
-                        + " to false.");
+                throw new InvalidCorsSetting(
+                        LoginRocketKeys.CORS_ALLOWED_ORIGINS,
+                        "'*' cannot be combined with " + credentialsKey + "=true: browsers refuse credentialed"
+                                + " responses that allow any origin, and echoing every origin instead would let any"
+                                + " site act as the logged-in user. List the allowed origins instead"
+                                + " (https://app.example.com, https://*.example.com), or set " + credentialsKey
+                                + " to false.");
             }
             if (allowCredentials && exposed.wildcard()) {
-                throw new IllegalArgumentException(KEY_EXPOSED + " is '*' while " + KEY_CREDENTIALS
-                        + " is true: browsers do not treat '*' as a wildcard on credentialed requests. List the"
-                        + " headers to expose instead, or set " + KEY_CREDENTIALS + " to false.");
+                throw new InvalidCorsSetting(
+                        LoginRocketKeys.CORS_EXPOSED_HEADERS,
+                        "'*' cannot be combined with " + credentialsKey + "=true: browsers do not treat '*' as a"
+                                + " wildcard on credentialed requests. List the headers to expose instead, or set "
+                                + credentialsKey + " to false.");
             }
             return new CorsPolicy(this, origins, methods, headers, exposed);
         }

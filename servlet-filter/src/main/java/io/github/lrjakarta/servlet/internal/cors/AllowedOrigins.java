@@ -29,8 +29,8 @@ import java.util.Set;
  */
 public final class AllowedOrigins {
 
-    /** The configuration key named in build-time errors. */
-    public static final String KEY = "loginrocket.cors.allowed-origins";
+    /** The relative configuration key named in build-time errors. */
+    public static final String KEY = "cors.allowed-origins";
 
     private final boolean any;
     private final boolean nullAllowed;
@@ -75,7 +75,7 @@ public final class AllowedOrigins {
     /**
      * Compiles the configured entries; blank entries are skipped.
      *
-     * @throws IllegalArgumentException naming {@link #KEY} and the offending entry
+     * @throws InvalidCorsSetting naming {@link #KEY} and the offending entry
      */
     public static AllowedOrigins of(Collection<String> configured) {
         boolean any = false;
@@ -85,7 +85,7 @@ public final class AllowedOrigins {
         Set<String> entries = new LinkedHashSet<>();
         for (String raw : configured) {
             if (raw == null) {
-                throw new IllegalArgumentException(KEY + " contains a null entry");
+                throw new InvalidCorsSetting(KEY, "contains a null entry");
             }
             String entry = raw.trim();
             if (entry.isEmpty()) {
@@ -222,8 +222,8 @@ public final class AllowedOrigins {
         return new Parsed(scheme, host, OriginSyntax.port(parsed), OriginSyntax.defaultPort(scheme, scheme.length()));
     }
 
-    private static IllegalArgumentException invalid(String entry, String expected) {
-        return new IllegalArgumentException(KEY + ": '" + entry + "' is not valid: " + expected);
+    private static InvalidCorsSetting invalid(String entry, String expected) {
+        return new InvalidCorsSetting(KEY, "'" + entry + "' is not valid: " + expected);
     }
 
     @Override

@@ -29,12 +29,22 @@ public final class TokenSet {
         this.headerValue = String.join(", ", tokens);
     }
 
-    /** Methods, compared case-sensitively. */
+    /**
+     * Methods, compared case-sensitively.
+     *
+     * @param key the relative configuration key named in errors
+     * @throws InvalidCorsSetting for a null entry or one that is not an HTTP token
+     */
     public static TokenSet methods(String key, Collection<String> values) {
         return of(key, values, false);
     }
 
-    /** Header names, compared ignoring case. */
+    /**
+     * Header names, compared ignoring case.
+     *
+     * @param key the relative configuration key named in errors
+     * @throws InvalidCorsSetting for a null entry or one that is not an HTTP token
+     */
     public static TokenSet headerNames(String key, Collection<String> values) {
         return of(key, values, true);
     }
@@ -44,7 +54,7 @@ public final class TokenSet {
         boolean wildcard = false;
         for (String raw : values) {
             if (raw == null) {
-                throw new IllegalArgumentException(key + " contains a null entry");
+                throw new InvalidCorsSetting(key, "contains a null entry");
             }
             String value = raw.trim();
             if (value.isEmpty()) {
@@ -55,7 +65,7 @@ public final class TokenSet {
                 continue;
             }
             if (!isToken(value, 0, value.length())) {
-                throw new IllegalArgumentException(key + ": '" + value
+                throw new InvalidCorsSetting(key, "'" + value
                         + "' is not valid: expected an HTTP token (letters, digits and !#$%&'*+-.^_`|~, no spaces)");
             }
             if (!contains(kept, value, ignoreCase)) {
