@@ -1,0 +1,223 @@
+package io.github.lrjakarta.benchmarks.cors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Lean servlet request and response for the CORS benchmarks, shared by every servlet-side
+ * contender (no filter, {@code CorsPolicy}, Tomcat's {@code CorsFilter}) so that their costs differ
+ * only by what the CORS code itself does.
+ *
+ * <p>Headers and attributes live in small arrays scanned with {@code equalsIgnoreCase}, as
+ * Tomcat's own {@code MimeHeaders} does; {@link Response#clear()} empties the response in O(1)
+ * without allocating, and runs in the baseline too. Methods the contenders do not call throw, so
+ * a contender that started relying on something unmodelled would fail loudly instead of being
+ * measured against a no-op.
+ */
+final class ServletFakes {
+
+    private ServletFakes() {}
+
+    private static <T> T unsupported(Class<T> type) {
+        return type.cast(Proxy.newProxyInstance(ServletFakes.class.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> {
+                    throw new UnsupportedOperationException(type.getSimpleName() + "." + method.getName());
+                }));
+    }
+
+    /** An immutable-header request for https://api.example.com:443. */
+    static final class Request extends HttpServletRequestWrapper {
+        private final String method;
+        private final String[] names;
+        private final String[] values;
+        private final String[] attributeNames = new String[16];
+        private final Object[] attributeValues = new Object[16];
+        private int attributes;
+
+        Request(String method, String... headerPairs) {
+            super(unsupported(HttpServletRequest.class));
+            this.method = method;
+            names = new String[headerPairs.length / 2];
+            values = new String[headerPairs.length / 2];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = headerPairs[2 * i];
+                values[i] = headerPairs[2 * i + 1];
+            }
+        }
+
+        /** Forgets attributes set by the previous invocation. */
+        void clear() {
+            for (int i = 0; i < attributes; i++) {
+                attributeNames[i] = null;
+                attributeValues[i] = null;
+            }
+            attributes = 0;
+        }
+
+        @Override
+        public String getMethod() {
+            return method;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equalsIgnoreCase(name)) {
+                    return values[i];
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public String getContentType() {
+            return getHeader("Content-Type");
+        }
+
+        @Override
+        public String getScheme() {
+            return "https";
+        }
+
+        @Override
+        public String getServerName() {
+            return "api.example.com";
+        }
+
+        @Override
+        public int getServerPort() {
+            return 443;
+        }
+
+        @Override
+        public Object getAttribute(String name) {
+            for (int i = 0; i < attributes; i++) {
+                if (attributeNames[i].equals(name)) {
+                    return attributeValues[i];
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void setAttribute(String name, Object value) {
+            for (int i = 0; i < attributes; i++) {
+                if (attributeNames[i].equals(name)) {
+                    attributeValues[i] = value;
+                    return;
+                }
+            }
+            attributeNames[attributes] = name;
+            attributeValues[attributes++] = value;
+        }
+    }
+
+    /** A response that records headers and status. */
+    static final class Response extends HttpServletResponseWrapper {
+        private final String[] names = new String[32];
+        private final String[] values = new String[32];
+        private int count;
+        private int status = 200;
+        private String contentType;
+
+        Response() {
+            super(unsupported(HttpServletResponse.class));
+        }
+
+        void clear() {
+            count = 0;
+            status = 200;
+            contentType = null;
+        }
+
+        /** A cheap digest of what was written, returned to JMH so nothing is dead code. */
+        int digest() {
+            return status * 31 + count;
+        }
+
+        /** Header value for a self-check, or null. */
+        String header(String name) {
+            return getHeader(name);
+        }
+
+        @Override
+        public void setStatus(int sc) {
+            status = sc;
+        }
+
+        @Override
+        public int getStatus() {
+            return status;
+        }
+
+        @Override
+        public boolean containsHeader(String name) {
+            for (int i = 0; i < count; i++) {
+                if (names[i].equalsIgnoreCase(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            for (int i = 0; i < count; i++) {
+                if (names[i].equalsIgnoreCase(name)) {
+                    return values[i];
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public Collection<String> getHeaders(String name) {
+            List<String> result = new ArrayList<>(2);
+            for (int i = 0; i < count; i++) {
+                if (names[i].equalsIgnoreCase(name)) {
+                    result.add(values[i]);
+                }
+            }
+            return result;
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            for (int i = 0; i < count; i++) {
+                if (names[i].equalsIgnoreCase(name)) {
+                    values[i] = value;
+                    // A later duplicate of the same name would survive; the contenders never add one first.
+                    return;
+                }
+            }
+            addHeader(name, value);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            names[count] = name;
+            values[count++] = value;
+        }
+
+        @Override
+        public void setContentType(String type) {
+            contentType = type;
+        }
+
+        @Override
+        public String getContentType() {
+            return contentType;
+        }
+
+        @Override
+        public void resetBuffer() {
+            // No body is ever written in these benchmarks.
+        }
+    }
+}
