@@ -3,6 +3,7 @@ package io.github.lrjakarta.core.config;
 import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.LoginRocketUrl;
+import io.github.lrjakarta.core.RetryPolicy;
 import io.github.lrjakarta.core.config.internal.Converters;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -207,7 +208,7 @@ public final class LoginRocketConfig {
     /**
      * A client builder set up from this config: {@code url}, {@code allow-insecure-loopback},
      * {@code locale}, {@code user-agent}, {@code connect-timeout}, {@code response-timeout},
-     * {@code connection-request-timeout}, {@code max-connections}. Add what config cannot hold
+     * {@code connection-request-timeout}, {@code max-connections}, {@code max-attempts}. Add what config cannot hold
      * (an {@code SSLContext}, a retry policy) before {@code build()}.
      *
      * @throws LoginRocketConfigException for a missing or bad value
@@ -219,7 +220,8 @@ public final class LoginRocketConfig {
                 .connectTimeout(getDuration(LoginRocketKeys.CONNECT_TIMEOUT))
                 .responseTimeout(getDuration(LoginRocketKeys.RESPONSE_TIMEOUT))
                 .connectionRequestTimeout(getDuration(LoginRocketKeys.CONNECTION_REQUEST_TIMEOUT))
-                .maxConnections(getInt(LoginRocketKeys.MAX_CONNECTIONS));
+                .maxConnections(getInt(LoginRocketKeys.MAX_CONNECTIONS))
+                .retryPolicy(RetryPolicy.builder().maxAttempts(getInt(LoginRocketKeys.MAX_ATTEMPTS)).build());
         locale().ifPresent(b::locale);
         // The builder checks the agent text; doing it inside the converter attributes errors to key and source.
         optional(LoginRocketKeys.USER_AGENT, b::userAgent);

@@ -36,6 +36,11 @@ public final class LoginRocketKeys {
     public static final String CONNECTION_REQUEST_TIMEOUT = "connection-request-timeout";
     /** Size of the client's connection pool. Default {@code 50}. */
     public static final String MAX_CONNECTIONS = "max-connections";
+    /**
+     * Tries per idempotent call ({@code GET}/{@code DELETE /v2/session}), the first included; {@code
+     * 1} never repeats. Default {@code 3}. Non-idempotent calls are never repeated.
+     */
+    public static final String MAX_ATTEMPTS = "max-attempts";
     /** Allow plain http to a loopback address (emulator, tests). Default {@code false}. */
     public static final String ALLOW_INSECURE_LOOPBACK = "allow-insecure-loopback";
 
@@ -135,6 +140,7 @@ public final class LoginRocketKeys {
         m.put(RESPONSE_TIMEOUT, new Spec(Kind.DURATION, "10s", true));
         m.put(CONNECTION_REQUEST_TIMEOUT, new Spec(Kind.DURATION, "5s", true));
         m.put(MAX_CONNECTIONS, new Spec(Kind.INT, "50", true));
+        m.put(MAX_ATTEMPTS, new Spec(Kind.INT, "3", true));
         m.put(ALLOW_INSECURE_LOOPBACK, new Spec(Kind.BOOLEAN, "false"));
         m.put(JWT_KEY, new Spec(Kind.STRING, null));
         m.put(JWT_ISSUER, new Spec(Kind.STRING, "https://authrocket.com"));
