@@ -23,7 +23,7 @@ class ContainerSmokeIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Wars.war("smoke").addClasses(PingApplication.class, PingResource.class, Greeter.class);
+        return Wars.war("smoke", false).addClasses(PingApplication.class, PingResource.class, Greeter.class);
     }
 
     @ArquillianResource

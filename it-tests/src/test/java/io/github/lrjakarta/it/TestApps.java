@@ -1,0 +1,102 @@
+package io.github.lrjakarta.it;
+
+import io.github.lrjakarta.it.app.ProfileServlet;
+import io.github.lrjakarta.it.app.PublicResource;
+import io.github.lrjakarta.it.app.SecureResource;
+import io.github.lrjakarta.it.app.annotated.AnnotatedApplication;
+import io.github.lrjakarta.it.app.annotated.AnnotatedProfileServlet;
+import java.util.List;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The test applications, one per way users configure the library. Both have the same pages and resources: {@code
+ * /app/profile} (a servlet, login required), {@code /api/secure/me} and {@code /api/secure/admin} (JAX-RS, login
+ * required; admin needs the {@code admin} permission), {@code /api/public/login} and {@code /api/public/whoami}
+ * (open), and the filter's {@code /logout}.
+ */
+public final class TestApps {
+
+    /** Login-required patterns, logout path: the same in both configurations. */
+    public static final String LOGIN_REQUIRED = "/app/*, /api/secure/*";
+
+    public static final String LOGOUT_PATH = "/logout";
+
+    private TestApps() {}
+
+    /**
+     * Configured by {@code web.xml} only: {@code loginrocket.url} and {@code allow-insecure-loopback} as
+     * context-params (read by the filter and the CDI extension alike, where a deployer would put them), the filter's
+     * own keys as its init-params, JAX-RS mapped through the {@code jakarta.ws.rs.core.Application} servlet name.
+     *
+     * @param url {@code loginrocket.url}, or null to leave it out
+     * @param allowedOrigins {@code loginrocket.cors.allowed-origins}
+     */
+    public static WebArchive webXml(String name, String url, List<String> allowedOrigins) {
+        String urlParam = url == null ? "" : contextParam("loginrocket.url", url);
+        String webXml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee"
+                         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                         xsi:schemaLocation="https://jakarta.ee/xml/ns/jakartaee https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd"
+                         version="6.0">
+                  %s
+                  %s
+                  <filter>
+                    <filter-name>LoginRocketFilter</filter-name>
+                    <filter-class>io.github.lrjakarta.servlet.LoginRocketFilter</filter-class>
+                    %s
+                    %s
+                    %s
+                    %s
+                  </filter>
+                  <filter-mapping>
+                    <filter-name>LoginRocketFilter</filter-name>
+                    <url-pattern>/*</url-pattern>
+                  </filter-mapping>
+                  <servlet>
+                    <servlet-name>profile</servlet-name>
+                    <servlet-class>%s</servlet-class>
+                  </servlet>
+                  <servlet-mapping>
+                    <servlet-name>profile</servlet-name>
+                    <url-pattern>/app/profile</url-pattern>
+                  </servlet-mapping>
+                  <servlet>
+                    <servlet-name>jakarta.ws.rs.core.Application</servlet-name>
+                  </servlet>
+                  <servlet-mapping>
+                    <servlet-name>jakarta.ws.rs.core.Application</servlet-name>
+                    <url-pattern>/api/*</url-pattern>
+                  </servlet-mapping>
+                </web-app>
+                """.formatted(
+                urlParam,
+                contextParam("loginrocket.allow-insecure-loopback", "true"),
+                initParam("loginrocket.login-required", LOGIN_REQUIRED),
+                initParam("loginrocket.logout-path", LOGOUT_PATH),
+                initParam("loginrocket.cors.allowed-origins", String.join(", ", allowedOrigins)),
+                initParam("loginrocket.cors.allow-credentials", "true"),
+                ProfileServlet.class.getName());
+        return Wars.war(name)
+                .addClasses(ProfileServlet.class, SecureResource.class, PublicResource.class)
+                .setWebXML(new StringAsset(webXml));
+    }
+
+    /** Configured by annotations only, no {@code web.xml}: {@link AnnotatedApplication} says it all. */
+    public static WebArchive annotated(String name) {
+        return Wars.war(name)
+                .addClasses(AnnotatedApplication.class, AnnotatedProfileServlet.class, ProfileServlet.class)
+                .addClasses(SecureResource.class, PublicResource.class);
+    }
+
+    private static String contextParam(String name, String value) {
+        return "<context-param><param-name>" + name + "</param-name><param-value>" + value
+                + "</param-value></context-param>";
+    }
+
+    private static String initParam(String name, String value) {
+        return "<init-param><param-name>" + name + "</param-name><param-value>" + value
+                + "</param-value></init-param>";
+    }
+}
