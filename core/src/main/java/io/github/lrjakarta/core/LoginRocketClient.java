@@ -269,7 +269,9 @@ public class LoginRocketClient implements AutoCloseable {
 
     /**
      * Logs a session out: {@code DELETE /v2/session}. Afterwards every call with that session id
-     * gets a 403. Idempotent, so retried per the {@link RetryPolicy}.
+     * gets a 403. Idempotent, so retried per the {@link RetryPolicy}; if an attempt whose answer was
+     * lost did end the session, the retry gets a 403 and that {@link AccessDeniedException} is
+     * thrown (with the transport error attached as suppressed): either way the session is over.
      *
      * @param sessionId the session id ({@code kss_…})
      * @return {@code okay}

@@ -18,9 +18,9 @@ import java.util.Objects;
  *       lockout. {@code PUT /v2/profile} is treated as non-idempotent for the same reason (an
  *       e-mail change sends a verification mail);
  *   <li>the failure is transient: a {@link TransportException} (connection refused or reset, a
- *       timeout, an empty response), a 503, or a 429. TLS handshake failures and an exhausted
- *       connection pool are not repeated: they are configuration or overload problems that a
- *       retry would only prolong;
+ *       timeout, an empty or cut-off response), a 503, or a 429. TLS handshake failures, an
+ *       unknown host and an exhausted connection pool are not repeated: they are configuration or
+ *       overload problems that a retry would only prolong;
  *   <li>the wait is acceptable. After a 429 or 503 that says how long to wait ({@code Retry-After},
  *       else {@code Ratelimit-Reset}), the client waits exactly that long, but only if it is at
  *       most {@link Builder#maxWait(Duration) maxWait} (default 5 s); a longer wait is not
