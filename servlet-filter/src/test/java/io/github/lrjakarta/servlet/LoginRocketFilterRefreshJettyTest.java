@@ -1,0 +1,144 @@
+package io.github.lrjakarta.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lrjakarta.testkit.IssuedLogin;
+import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.regex.Matcher;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sessions outlive their tokens: a token about to expire, or expired while its session is alive,
+ * is refreshed through {@code GET /v2/session}. The filter reads time from the emulator's clock,
+ * so the tests move time instead of waiting.
+ */
+class LoginRocketFilterRefreshJettyTest {
+
+    static LoginRocketEmulator emulator;
+    static FilterJetty jetty;
+
+    @BeforeAll
+    static void start() throws Exception {
+        emulator = LoginRocketEmulator.start();
+        jetty = FilterJetty.start(context -> {
+            FilterHolder holder = new FilterHolder(LoginRocketFilter.builder().clock(emulator.clock()).build());
+            holder.setInitParameters(Map.of(
+                    "loginrocket.url", emulator.url(),
+                    "loginrocket.allow-insecure-loopback", "true",
+                    "loginrocket.login-required", "/api/*",
+                    "loginrocket.logout-path", "/logout",
+                    "loginrocket.refresh-expired-within", "2h"));
+            context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+        }, null);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        jetty.close();
+        emulator.close();
+    }
+
+    @AfterEach
+    void resetTime() {
+        emulator.clock().resetOffset();
+        emulator.clearRequests();
+    }
+
+    @Test
+    void anExpiredBearerTokenOfALiveSessionIsRefreshedOnceAndThenServedFromMemory() throws Exception {
+        IssuedLogin login = emulator.issueLogin("dana@example.org", null);
+        emulator.clock().advance(Duration.ofMinutes(61)); // tokens live 60 minutes, sessions a day
+
+        HttpResponse<String> first = jetty.api("/api/me", "Authorization", "Bearer " + login.token());
+        HttpResponse<String> second = jetty.api("/api/me", "Authorization", "Bearer " + login.token());
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("email=dana@example.org");
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(emulator.requestCount("/v2/session")).isEqualTo(1);
+        assertThat(first.headers().allValues("set-cookie")).as("bearer clients get no cookie").isEmpty();
+    }
+
+    @Test
+    void aCookieTokenAboutToExpireIsReplacedInPassing() throws Exception {
+        IssuedLogin login = emulator.issueLogin("sam@example.org", null);
+        emulator.clock().advance(Duration.ofMinutes(59).plusSeconds(30)); // inside refresh-before (1m)
+
+        HttpResponse<String> res = jetty.api("/api/me", "Cookie", "loginrocket_token=" + login.token());
+
+        assertThat(res.statusCode()).isEqualTo(200);
+        Matcher cookie = LoginRocketFilterJettyTest.tokenCookie(res);
+        assertThat(cookie).isNotNull();
+        assertThat(cookie.group(1)).isNotEqualTo(login.token());
+        assertThat(cookie.group(2)).containsPattern("Max-Age=(359\\d|3600);");
+        assertThat(emulator.requestCount("/v2/session")).isEqualTo(1);
+    }
+
+    @Test
+    void aFreshCookieTokenIsNotRefreshed() throws Exception {
+        String token = emulator.issueToken("sam@example.org");
+
+        HttpResponse<String> res = jetty.api("/api/me", "Cookie", "loginrocket_token=" + token);
+
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.headers().allValues("set-cookie")).isEmpty();
+        assertThat(emulator.requestCount("/v2/session")).isZero();
+    }
+
+    @Test
+    void anExpiredCookieTokenOfALiveSessionGetsAFreshCookie() throws Exception {
+        IssuedLogin login = emulator.issueLogin("dana@example.org", null);
+        emulator.clock().advance(Duration.ofMinutes(90));
+
+        HttpResponse<String> res = jetty.api("/api/me", "Cookie", "loginrocket_token=" + login.token());
+
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(LoginRocketFilterJettyTest.tokenCookie(res)).isNotNull()
+                .satisfies(m -> assertThat(m.group(1)).isNotEqualTo(login.token()));
+    }
+
+    @Test
+    void aTokenExpiredLongerThanTheWindowIsNotRefreshed() throws Exception {
+        IssuedLogin login = emulator.issueLogin("dana@example.org", null);
+        emulator.clock().advance(Duration.ofHours(4)); // expired 3 hours ago, window 2 hours
+
+        HttpResponse<String> res = jetty.api("/api/me", "Authorization", "Bearer " + login.token());
+
+        assertThat(res.statusCode()).isEqualTo(401);
+        assertThat(emulator.requestCount("/v2/session")).isZero();
+    }
+
+    @Test
+    void anExpiredTokenOfAnEndedSessionIsRefused() throws Exception {
+        IssuedLogin login = emulator.issueLogin("dana@example.org", null);
+        jetty.api("/logout", "Authorization", "Bearer " + login.token());
+        emulator.clock().advance(Duration.ofMinutes(61));
+
+        HttpResponse<String> res = jetty.api("/api/me", "Authorization", "Bearer " + login.token());
+
+        assertThat(res.statusCode()).isEqualTo(401);
+        assertThat(emulator.requestCount("/v2/session")).isEqualTo(2); // the logout, then the refused refresh
+    }
+
+    @Test
+    void aTamperedExpiredTokenNeverReachesLoginRocket() throws Exception {
+        IssuedLogin login = emulator.issueLogin("dana@example.org", null);
+        emulator.clock().advance(Duration.ofMinutes(61));
+        String[] parts = login.token().split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+
+        HttpResponse<String> res = jetty.api("/api/me", "Authorization", "Bearer " + forged);
+
+        assertThat(res.statusCode()).isEqualTo(401);
+        assertThat(emulator.requestCount("/v2/session")).isZero();
+    }
+}
