@@ -64,6 +64,7 @@ class ClientTlsTest {
             // handshake fails by timeout (a server that answers with HTTP makes it an SSLException)
             TransportException e = catchThrowableOfType(() -> c.login(DANA, DANA_PASSWORD), TransportException.class);
             assertThat(e.getCause()).isInstanceOfAny(SSLException.class, SocketTimeoutException.class);
+            assertThat(e.getMessage()).containsAnyOf("timed out after connectTimeout (1 s)", "TLS handshake");
             assertThat(e.getSuppressed()).isEmpty();
             assertThat(plain.requests()).as("nothing reached the plain-http server as a request").isEmpty();
         }
