@@ -1,6 +1,8 @@
 package io.github.lrjakarta.testkit;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -39,14 +41,21 @@ public final class Fault {
     private final String contentType;
     private final String body;
     private final int times;
+    private final Map<String, String> headers;
 
     private Fault(Kind kind, Duration duration, int status, String contentType, String body, int times) {
+        this(kind, duration, status, contentType, body, times, Map.of());
+    }
+
+    private Fault(Kind kind, Duration duration, int status, String contentType, String body, int times,
+                  Map<String, String> headers) {
         this.kind = kind;
         this.duration = duration;
         this.status = status;
         this.contentType = contentType;
         this.body = body;
         this.times = times;
+        this.headers = Map.copyOf(headers);
     }
 
     /** Waits {@code delay} before handling the request. */
@@ -104,12 +113,28 @@ public final class Fault {
         if (n < 1) {
             throw new IllegalArgumentException("times must be at least 1, got " + n);
         }
-        return new Fault(kind, duration, status, contentType, body, n);
+        return new Fault(kind, duration, status, contentType, body, n, headers);
     }
 
     /** This fault until cleared (the default). */
     public Fault always() {
-        return new Fault(kind, duration, status, contentType, body, ALWAYS);
+        return new Fault(kind, duration, status, contentType, body, ALWAYS, headers);
+    }
+
+    /**
+     * This fault with an extra response header, e.g. {@code Fault.status(503).header("Retry-After", "2")}.
+     * Used by the kinds that answer themselves ({@link Kind#STATUS}, {@link Kind#RATE_LIMITED},
+     * {@link Kind#MALFORMED_BODY}, {@link Kind#RESPONSE}); a header named here wins over the emulator's own.
+     */
+    public Fault header(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return new Fault(kind, duration, status, contentType, body, times, more);
+    }
+
+    /** Extra response headers. */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     /** The kind. */

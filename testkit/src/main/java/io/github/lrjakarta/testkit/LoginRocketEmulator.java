@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
@@ -88,7 +89,8 @@ import javax.net.ssl.SSLContext;
  *   {@code {"path":"/v2/login","type":"status","status":503,"times":1}} with type one of
  *   {@code delay} ({@code "delay":"PT2S"}), {@code status}, {@code rate_limited} ({@code "reset_in":"PT30S"}),
  *   {@code malformed_body}, {@code truncated_body}, {@code drop_connection},
- *   {@code response} ({@code status}, {@code content_type}, {@code body}); DELETE takes {@code ?path=}</li>
+ *   {@code response} ({@code status}, {@code content_type}, {@code body}); optional
+ *   {@code "headers":{"Retry-After":"2"}}; DELETE takes {@code ?path=}</li>
  * <li>{@code GET /_emulator/clock}, {@code POST /_emulator/clock} {@code {"advance":"PT1H"}} or
  *   {@code {"set":"2026-03-03T17:04:05Z"}}</li>
  * <li>{@code POST /_emulator/reset}; {@code GET|DELETE /_emulator/requests};
@@ -118,6 +120,7 @@ public final class LoginRocketEmulator implements AutoCloseable {
     private final EmulatorServer server;
     private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private LoginRocketEmulator(Builder b) {
         this.fixture = b.resolveFixture();
@@ -360,7 +363,9 @@ public final class LoginRocketEmulator implements AutoCloseable {
     /** Stops the server. Idempotent. */
     @Override
     public void close() {
-        server.close();
+        if (closed.compareAndSet(false, true)) {
+            server.close();
+        }
     }
 
     @Override

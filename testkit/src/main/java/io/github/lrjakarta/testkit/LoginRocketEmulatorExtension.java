@@ -126,8 +126,12 @@ public final class LoginRocketEmulatorExtension implements BeforeAllCallback, Be
         return b.start();
     }
 
-    /** Closes the emulator when JUnit closes the class's store. */
-    private static final class Holder implements ExtensionContext.Store.CloseableResource {
+    /**
+     * Closes the emulator when JUnit closes the class's store: JUnit 5.13+ closes AutoCloseable
+     * values, older versions only CloseableResource ones, hence both (closing is idempotent).
+     */
+    @SuppressWarnings("deprecation")
+    private static final class Holder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final LoginRocketEmulator emulator;
 
         Holder(LoginRocketEmulator emulator) {

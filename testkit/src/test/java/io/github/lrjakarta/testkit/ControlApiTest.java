@@ -48,8 +48,11 @@ class ControlApiTest {
         assertThat(http.post("/v2/login", FidelityExamplesTest.DANA).status()).isEqualTo(503);
         assertThat(http.post("/v2/login", FidelityExamplesTest.DANA).status()).isEqualTo(200);
 
-        control("POST", "faults", "{\"path\":\"/connect/jwks\",\"type\":\"rate_limited\",\"reset_in\":\"PT30S\"}");
-        assertThat(http.get("/connect/jwks").status()).isEqualTo(429);
+        control("POST", "faults", "{\"path\":\"/connect/jwks\",\"type\":\"rate_limited\",\"reset_in\":\"PT30S\","
+                + "\"headers\":{\"Retry-After\":\"30\"}}");
+        Http.Response limited = http.get("/connect/jwks");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isEqualTo("30");
         assertThat(control("DELETE", "faults?path=/connect/jwks", null).status()).isEqualTo(200);
         assertThat(http.get("/connect/jwks").status()).isEqualTo(200);
 

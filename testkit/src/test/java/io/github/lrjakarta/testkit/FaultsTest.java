@@ -109,6 +109,16 @@ class FaultsTest {
     }
 
     @Test
+    void faultHeadersOverrideDefaults() {
+        emulator.faults().inject("/v2/login", Fault.status(503).header("Retry-After", "2").once())
+                .inject("/connect/jwks", Fault.rateLimited(Duration.ofMinutes(5)).header("Ratelimit-Reset", "7").once());
+        Http.Response unavailable = http.post("/v2/login", FidelityExamplesTest.DANA);
+        assertThat(unavailable.status()).isEqualTo(503);
+        assertThat(unavailable.header("Retry-After")).isEqualTo("2");
+        assertThat(http.get("/connect/jwks").header("Ratelimit-Reset")).isEqualTo("7");
+    }
+
+    @Test
     void arbitraryResponse() {
         emulator.faults().inject("/v2/login", Fault.response(200, "text/html", "<html>proxy login</html>").once());
         Http.Response r = http.post("/v2/login", FidelityExamplesTest.DANA);

@@ -288,6 +288,16 @@ class RealmBehaviourTest {
         }
 
         @Test
+        void closeIsIdempotentAndStopsServing() {
+            LoginRocketEmulator e = LoginRocketEmulator.start();
+            Http http = new Http(e.url());
+            assertThat(http.get("/connect/jwks").status()).isEqualTo(200);
+            e.close();
+            e.close();
+            assertThatThrownBy(() -> new Http(e.url()).get("/connect/jwks")).isInstanceOf(java.io.UncheckedIOException.class);
+        }
+
+        @Test
         void forgotPasswordForUnknownAddressIsOkayAndSendsNothing() {
             try (LoginRocketEmulator e = LoginRocketEmulator.start()) {
                 Http.Response r = new Http(e.url()).post("/v2/password/forgot", "{\"email\":\"ghost@example.org\"}");

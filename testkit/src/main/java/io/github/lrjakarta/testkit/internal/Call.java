@@ -33,6 +33,7 @@ public final class Call {
     private final Locale locale;
     private boolean truncate;
     private boolean responded;
+    private Map<String, String> deferredHeaders = Map.of();
 
     Call(HttpExchange exchange, String requestId, byte[] body) {
         this.exchange = exchange;
@@ -132,6 +133,11 @@ public final class Call {
         exchange.getResponseHeaders().add(name, value);
     }
 
+    /** Headers to set just before the response goes out, over any set earlier (fault headers). */
+    void deferHeaders(Map<String, String> headers) {
+        this.deferredHeaders = headers;
+    }
+
     /** Makes the response send only half of its body, then drop the connection (a fault). */
     void truncateResponse() {
         this.truncate = true;
@@ -182,6 +188,7 @@ public final class Call {
         if (contentType != null) {
             setHeader("Content-Type", contentType);
         }
+        deferredHeaders.forEach(this::setHeader);
         try {
             if (status == 204 || status == 304 || bytes.length == 0) {
                 exchange.sendResponseHeaders(status, -1);

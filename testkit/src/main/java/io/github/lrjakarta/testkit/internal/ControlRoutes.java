@@ -134,7 +134,7 @@ final class ControlRoutes {
     /**
      * {@code {"path":…, "type": "delay"|"status"|"rate_limited"|"malformed_body"|"truncated_body"|
      * "drop_connection"|"response", "delay":"PT2S", "status":503, "reset_in":"PT30S",
-     * "content_type":…, "body":…, "times":1}}; without {@code times} the fault stays until cleared.
+     * "content_type":…, "body":…, "headers":{"Retry-After":"2"}, "times":1}}; without {@code times} the fault stays until cleared.
      */
     private static Fault fault(JsonObject body) {
         String type = string(body, "type", true);
@@ -151,6 +151,15 @@ final class ControlRoutes {
             default -> throw new IllegalArgumentException("unknown fault type " + type + " (delay, status, rate_limited,"
                     + " malformed_body, truncated_body, drop_connection, response)");
         };
+        if (body.containsKey("headers")) {
+            JsonValue headers = body.get("headers");
+            if (headers.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new IllegalArgumentException("\"headers\" must be an object of strings");
+            }
+            for (String name : headers.asJsonObject().keySet()) {
+                fault = fault.header(name, string(headers.asJsonObject(), name, true));
+            }
+        }
         return body.containsKey("times") ? fault.times(integer(body, "times")) : fault;
     }
 

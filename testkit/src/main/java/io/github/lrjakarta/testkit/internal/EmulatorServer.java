@@ -177,7 +177,7 @@ public final class EmulatorServer implements AutoCloseable {
             }
         });
         if (call.path().equals("/connect/jwks")) {
-            if (!call.method().equals("GET") && !call.method().equals("HEAD")) {
+            if (!call.method().equals("GET")) {
                 throw new ApiError(405, List.of(new ApiError.Message("error.method_not_allowed")),
                         Map.of("Allow", "GET, OPTIONS"));
             }
@@ -191,6 +191,8 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** Returns true when the fault answered the request itself. */
     private boolean applyFault(Call call, Fault fault) {
+        // Set when the response goes out, so they override defaults such as Ratelimit-Reset.
+        call.deferHeaders(fault.headers());
         switch (fault.kind()) {
             case DELAY -> {
                 try {
