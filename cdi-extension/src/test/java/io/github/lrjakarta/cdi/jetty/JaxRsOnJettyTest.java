@@ -11,13 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.servlet.ServletContainer;
-import org.jboss.weld.environment.servlet.Listener;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,32 +24,21 @@ import org.junit.jupiter.api.Test;
 class JaxRsOnJettyTest {
 
     static LoginRocketEmulator emulator;
-    static Server server;
+    static JettyApp app;
     static URI api;
     static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
         emulator = LoginRocketEmulator.start();
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setPort(0);
-        server.addConnector(connector);
-
-        ServletContextHandler context = new ServletContextHandler("/shop");
-        context.setInitParameter("loginrocket.url", emulator.url());
-        context.setInitParameter("loginrocket.allow-insecure-loopback", "true");
-        context.addEventListener(new Listener());
-        ResourceConfig application = new ResourceConfig(LoginResource.class, MeResource.class, AdminResource.class);
-        context.addServlet(new ServletHolder(new ServletContainer(application)), "/api/*");
-        server.setHandler(context);
-        server.start();
-        api = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/shop/api/");
+        app = JettyApp.start(
+                Map.of("loginrocket.url", emulator.url(), "loginrocket.allow-insecure-loopback", "true"), false);
+        api = app.api();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop();
+        app.close();
         emulator.close();
     }
 
