@@ -1,0 +1,216 @@
+package io.github.lrjakarta.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starts the demo on free ports and walks it as a browser would, over plain HTTP with redirects
+ * followed by hand so that every hop (login redirect, token intake, URL stripping, cookie, logout)
+ * is checked.
+ */
+class DemoTest {
+
+    private static final String DANA = "dana@example.org";
+    private static final String SAM = "sam@example.org";
+
+    private static Demo demo;
+    private static HttpClient http;
+
+    @BeforeAll
+    static void start() {
+        demo = Demo.start(DemoOptions.freePorts());
+        http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @Test
+    void pageAndApiAreServedAnonymously() throws Exception {
+        HttpResponse<String> page = get(demo.appUrl() + "/", "text/html", null, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>LoginRocket for Jakarta EE", "src=\"app.js\"");
+
+        HttpResponse<String> config = get(demo.appUrl() + "/config.js", "*/*", null, null);
+        assertThat(config.body()).startsWith("window.DEMO = {")
+                .contains("\"emulator\":\"" + demo.emulatorUrl() + "\"", "\"partner\":\"" + demo.partnerUrl() + "\"",
+                        DANA, "correct-horse-battery");
+
+        assertThat(get(demo.appUrl() + "/app.js", "*/*", null, null).statusCode()).isEqualTo(200);
+        assertThat(get(demo.appUrl() + "/api/hello", "application/json", null, null).body())
+                .isEqualTo("{\"greeting\":\"Hello, guest\",\"loggedIn\":false}");
+
+        HttpResponse<String> me = get(demo.appUrl() + "/api/me", "application/json", null, null);
+        assertThat(me.statusCode()).isEqualTo(401);
+        assertThat(me.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(me.body()).contains("\"result\":\"error\"");
+    }
+
+    @Test
+    void loginRoundTripShowsProfileOrgAndPermissionsThenLogoutEndsTheSession() throws Exception {
+        String cookie = logIn(DANA, "correct-horse-battery");
+
+        HttpResponse<String> me = get(demo.appUrl() + "/api/me", "application/json", cookie, null);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"email\":\"dana@example.org\"", "\"name\":\"Dana Rivera\"",
+                "\"username\":\"DanaR\"", "\"org\":{", "\"name\":\"Rivera Labs\"", "\"permissions\":[\"admin\"]",
+                "\"realm\":\"rl_sample0000000000000001\"");
+        assertThat(me.body()).doesNotContain(cookie.substring(cookie.indexOf('=') + 1));
+
+        assertThat(get(demo.appUrl() + "/api/hello", "application/json", cookie, null).body())
+                .isEqualTo("{\"greeting\":\"Hello, Dana Rivera\",\"loggedIn\":true}");
+        HttpResponse<String> report = get(demo.appUrl() + "/api/admin/report", "application/json", cookie, null);
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body()).contains("Admin report for Rivera Labs");
+        assertThat(get(demo.appUrl() + "/api/session", "application/json", cookie, null).body())
+                .contains("\"active\":true", "\"result\":\"FULL_LOGIN\"");
+
+        // "Log out": the filter ends the LoginRocket session, clears the cookie and goes home.
+        HttpResponse<String> logout = get(demo.appUrl() + "/logout", "text/html", cookie, null);
+        assertThat(logout.statusCode()).isEqualTo(303);
+        assertThat(logout.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        assertThat(logout.headers().allValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("loginrocket_token=;").containsIgnoringCase("Max-Age=0"));
+        // The browser has dropped the cookie; a replayed token is still well-signed, but LoginRocket knows it ended.
+        assertThat(get(demo.appUrl() + "/api/session", "application/json", cookie, null).body())
+                .contains("\"active\":false");
+        assertThat(get(demo.appUrl() + "/api/me", "application/json", null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void memberWithoutTheAdminPermissionIsRefusedTheReport() throws Exception {
+        String cookie = logIn(SAM, "sam-password-123");
+
+        assertThat(get(demo.appUrl() + "/api/me", "application/json", cookie, null).body())
+                .contains("\"email\":\"sam@example.org\"", "\"name\":\"Kim Consulting\"", "\"permissions\":[\"read\"]");
+        HttpResponse<String> report = get(demo.appUrl() + "/api/admin/report", "application/json", cookie, null);
+        assertThat(report.statusCode()).isEqualTo(403);
+        assertThat(report.body()).contains("\"result\":\"error\"");
+        assertThat(get(demo.appUrl() + "/api/admin/report", "application/json", null, null).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void corsLetsThePartnerOriginReadWithCredentialsAndNoOtherOrigin() throws Exception {
+        String cookie = logIn(DANA, "correct-horse-battery");
+
+        HttpResponse<String> allowed = get(demo.appUrl() + "/api/me", "application/json", cookie, demo.partnerUrl());
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains(demo.partnerUrl());
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Credentials")).contains("true");
+        assertThat(String.join(",", allowed.headers().allValues("Vary"))).contains("Origin");
+
+        HttpResponse<String> other = get(demo.appUrl() + "/api/me", "application/json", cookie, demo.blockedPartnerUrl());
+        assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(other.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create(demo.appUrl() + "/api/me"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", demo.partnerUrl())
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "accept-language"));
+        assertThat(preflight.statusCode()).isBetween(200, 204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(demo.partnerUrl());
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(demo.appUrl() + "/api/me"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", demo.blockedPartnerUrl())
+                .header("Access-Control-Request-Method", "GET"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+        for (String origin : List.of(demo.partnerUrl(), demo.blockedPartnerUrl())) {
+            HttpResponse<String> partnerPage = get(origin + "/", "text/html", null, null);
+            assertThat(partnerPage.statusCode()).isEqualTo(200);
+            assertThat(partnerPage.body()).contains("Partner site", "partner.js");
+        }
+    }
+
+    /**
+     * The browser's login: "Log in" ({@code /signin}) → LoginRocket's login page → form post → back
+     * with {@code ?token=} → the filter sets its cookie and strips the token → home.
+     *
+     * @return the {@code Cookie} header value for the application
+     */
+    private static String logIn(String email, String password) throws Exception {
+        String signin = demo.appUrl() + "/signin";
+        HttpResponse<String> toLogin = get(signin, "text/html", null, null);
+        assertThat(toLogin.statusCode()).isEqualTo(302);
+        String loginPage = location(toLogin);
+        assertThat(loginPage).isEqualTo(demo.emulatorUrl() + "/login?redirect_uri=" + encode(signin));
+
+        HttpResponse<String> form = get(loginPage, "text/html", null, null);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("id=\"email\"", "id=\"password\"", "name=\"redirect_uri\"");
+
+        String body = "email=" + encode(email) + "&password=" + encode(password) + "&redirect_uri=" + encode(signin);
+        HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(demo.emulatorUrl() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(posted.statusCode()).isBetween(301, 303);
+        String back = resolve(posted, location(posted));
+        assertThat(back).startsWith(signin + "?token=");
+
+        HttpResponse<String> intake = get(back, "text/html", null, null);
+        assertThat(intake.statusCode()).isEqualTo(303);
+        assertThat(resolve(intake, location(intake))).isEqualTo(signin);
+        String setCookie = intake.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("loginrocket_token="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no loginrocket_token cookie in " + intake.headers().map()));
+        assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax")
+                // plain http to localhost: the one case without Secure
+                .doesNotContainIgnoringCase("Secure");
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        HttpResponse<String> home = get(signin, "text/html", cookie, null);
+        assertThat(home.statusCode()).isEqualTo(303);
+        assertThat(resolve(home, location(home))).isEqualTo(demo.appUrl() + "/");
+        return cookie;
+    }
+
+    private static HttpResponse<String> get(String url, String accept, String cookie, String origin)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET();
+        Optional.ofNullable(cookie).ifPresent(c -> b.header("Cookie", c));
+        Optional.ofNullable(origin).ifPresent(o -> b.header("Origin", o));
+        return send(b);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String location(HttpResponse<?> response) {
+        return response.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("no Location from " + response.uri()));
+    }
+
+    private static String resolve(HttpResponse<?> response, String location) {
+        return response.uri().resolve(location).toString();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
