@@ -59,7 +59,9 @@ import javax.net.ssl.SSLContext;
  *   redirects (303) to {@code redirect_uri} with {@code token=<JWT>} appended to its query.
  *   {@code GET /logout?redirect_uri=…&session=…} ends the session and redirects (default {@code /login}).</li>
  * <li>Every response has {@code X-Request-ID: rq_<22 base62>}; JSON ones have
- *   {@code Content-Type: application/json; charset=utf-8}.</li>
+ *   {@code Content-Type: application/json; charset=utf-8}. (The JDK server writes header names in its
+ *   own capitalisation, e.g. {@code X-request-id}; header names are case-insensitive in HTTP.)
+ *   The {@code Accept} check (406) applies to {@code /v2/} only, not to the JWKS or the HTML pages.</li>
  * </ul>
  *
  * <h2>Realm behaviour</h2>

@@ -136,7 +136,7 @@ public final class EmulatorServer implements AutoCloseable {
                     call.error(e);
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "emulator failed on " + call.method() + " " + call.path() + " [" + requestId + "]", e);
+                LOG.log(Level.ERROR, "emulator failed on " + call.method() + " " + call.path() + " [" + call.requestId() + "]", e);
                 if (!call.responded()) {
                     call.error(ApiError.of(500, "error.server"));
                 }
