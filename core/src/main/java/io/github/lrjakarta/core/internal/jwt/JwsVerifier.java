@@ -23,7 +23,8 @@ import java.util.Base64;
  * an unauthenticated payload never reaches the JSON parser and no claim check can be reached
  * without a valid signature. Claim checks run issuer, realm, expiry, not-before, issued-at, age.
  *
- * <p>Thread-safe and stateless apart from the key source.
+ * <p>Thread-safe. State: the key source, and a few recently verified header segments (so the
+ * identical header of every token of a realm is parsed once, not per token).
  */
 public final class JwsVerifier {
 
@@ -32,12 +33,17 @@ public final class JwsVerifier {
     /** A kid is an identifier; anything longer is not a LoginRocket token. */
     private static final int MAX_KID_LENGTH = 256;
 
+    /** A realm has one or two signing keys at a time; a few slots cover rotation overlap. */
+    private static final int RECENT_HEADERS = 4;
+
     private final KeySource keys;
     private final String issuer;
     private final String realm;
     private final long leewayMillis;
     private final long maxAgeMillis;
     private final Clock clock;
+    /** Recently verified header segments, newest first; replaced whole (copy on write). */
+    private volatile Header[] recent = new Header[RECENT_HEADERS];
 
     /**
      * @param maxAgeMillis maximum token age, or a negative value for none
@@ -68,41 +74,15 @@ public final class JwsVerifier {
         // base64url is ASCII; any other character becomes an invalid byte and fails decoding below
         byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
 
-        JsonObject header;
-        try {
-            ByteBuffer decoded = B64URL.decode(ByteBuffer.wrap(ascii, 0, dot1));
-            header = JwtJson.parseObject(decoded.array(), decoded.limit());
-        } catch (IllegalArgumentException e) {
-            return malformed("the header segment is not valid base64url");
-        } catch (JsonException e) {
-            return malformed("the header is not a JSON object");
-        }
-
-        JsonValue alg = header.get("alg");
-        if (!(alg instanceof JsonString)) {
-            return malformed("the header has no 'alg' string");
-        }
-        String algorithm = ((JsonString) alg).getString();
-        if (algorithm.equalsIgnoreCase("none")) {
-            return TokenVerification.invalid(TokenFailure.UNSUPPORTED_ALGORITHM,
-                    "alg 'none' (an unsigned token) is never accepted");
-        }
-        if (!algorithm.equals(keys.algorithm().name())) {
-            return TokenVerification.invalid(TokenFailure.UNSUPPORTED_ALGORITHM, "alg " + SafeText.quote(algorithm)
-                    + " is refused: " + keys.describe() + " verifies " + keys.algorithm() + " only");
-        }
-        if (header.containsKey("crit")) {
-            return malformed("the header lists critical extensions ('crit'), which are not supported");
-        }
-        JsonValue kidValue = header.get("kid");
-        String kid = null;
-        if (kidValue != null && kidValue.getValueType() != JsonValue.ValueType.NULL) {
-            if (!(kidValue instanceof JsonString)
-                    || ((JsonString) kidValue).getString().length() > MAX_KID_LENGTH) {
-                return malformed("the header's 'kid' is not a string of at most " + MAX_KID_LENGTH + " characters");
+        Header header = recentHeader(token, dot1);
+        if (header == null) {
+            try {
+                header = parseHeader(ascii, dot1);
+            } catch (HeaderException e) {
+                return e.verification;
             }
-            kid = ((JsonString) kidValue).getString();
         }
+        String kid = header.kid;
 
         KeyResolution resolution = keys.resolve(kid);
         VerificationKey key = resolution.key();
@@ -122,6 +102,7 @@ public final class JwsVerifier {
                     + (kid == null ? "" : "key " + SafeText.quote(kid) + " of ") + keys.describe()
                     + ": the token was altered or signed by another key");
         }
+        remember(header, token, dot1);
 
         JsonObject claims;
         try {
@@ -133,6 +114,99 @@ public final class JwsVerifier {
             return malformed("the payload is not a JSON object");
         }
         return checkClaims(claims, token);
+    }
+
+    /**
+     * Parses and vets the header: the only part read before the signature is checked.
+     *
+     * @throws HeaderException carrying the outcome for a header that is refused
+     */
+    private Header parseHeader(byte[] ascii, int dot1) throws HeaderException {
+        JsonObject header;
+        try {
+            ByteBuffer decoded = B64URL.decode(ByteBuffer.wrap(ascii, 0, dot1));
+            header = JwtJson.parseObject(decoded.array(), decoded.limit());
+        } catch (IllegalArgumentException e) {
+            throw new HeaderException(malformed("the header segment is not valid base64url"));
+        } catch (JsonException e) {
+            throw new HeaderException(malformed("the header is not a JSON object"));
+        }
+        JsonValue alg = header.get("alg");
+        if (!(alg instanceof JsonString)) {
+            throw new HeaderException(malformed("the header has no 'alg' string"));
+        }
+        String algorithm = ((JsonString) alg).getString();
+        if (algorithm.equalsIgnoreCase("none")) {
+            throw new HeaderException(TokenVerification.invalid(TokenFailure.UNSUPPORTED_ALGORITHM,
+                    "alg 'none' (an unsigned token) is never accepted"));
+        }
+        if (!algorithm.equals(keys.algorithm().name())) {
+            throw new HeaderException(TokenVerification.invalid(TokenFailure.UNSUPPORTED_ALGORITHM, "alg "
+                    + SafeText.quote(algorithm) + " is refused: " + keys.describe() + " verifies " + keys.algorithm()
+                    + " only"));
+        }
+        if (header.containsKey("crit")) {
+            throw new HeaderException(malformed("the header lists critical extensions ('crit'), which are not supported"));
+        }
+        JsonValue kidValue = header.get("kid");
+        String kid = null;
+        if (kidValue != null && kidValue.getValueType() != JsonValue.ValueType.NULL) {
+            if (!(kidValue instanceof JsonString) || ((JsonString) kidValue).getString().length() > MAX_KID_LENGTH) {
+                throw new HeaderException(
+                        malformed("the header's 'kid' is not a string of at most " + MAX_KID_LENGTH + " characters"));
+            }
+            kid = ((JsonString) kidValue).getString();
+        }
+        return new Header(null, kid);
+    }
+
+    /**
+     * A header segment seen before in a token whose signature verified. Real tokens of one realm
+     * share a handful of identical headers (one per signing key), so this saves a JSON parse per
+     * token; the signature is still checked every time.
+     */
+    private Header recentHeader(String token, int dot1) {
+        Header[] recent = this.recent;
+        for (Header h : recent) {
+            if (h != null && h.segment.length() == dot1 && token.regionMatches(0, h.segment, 0, dot1)) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    /** Remembers a header after its token's signature verified; forged headers never get in. */
+    private void remember(Header header, String token, int dot1) {
+        if (header.segment != null || recentHeader(token, dot1) != null) {
+            return; // already remembered (possibly by a concurrent caller)
+        }
+        Header[] next = recent.clone();
+        // newest first; the oldest drops off
+        System.arraycopy(next, 0, next, 1, next.length - 1);
+        next[0] = new Header(token.substring(0, dot1), header.kid);
+        recent = next;
+    }
+
+    /** A vetted header: the algorithm already matched the key source; {@code segment} is set once remembered. */
+    private static final class Header {
+        final String segment;
+        final String kid;
+
+        Header(String segment, String kid) {
+            this.segment = segment;
+            this.kid = kid;
+        }
+    }
+
+    /** Carries the outcome for a refused header out of {@link #parseHeader}. */
+    private static final class HeaderException extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient TokenVerification verification;
+
+        HeaderException(TokenVerification verification) {
+            super(null, null, false, false); // no stack trace: this is control flow for bad input
+            this.verification = verification;
+        }
     }
 
     private TokenVerification checkClaims(JsonObject claims, String token) {
