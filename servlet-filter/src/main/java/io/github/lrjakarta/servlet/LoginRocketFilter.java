@@ -13,6 +13,7 @@ import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import io.github.lrjakarta.core.config.LoginRocketKeys;
 import io.github.lrjakarta.servlet.internal.AuthenticatedRequest;
 import io.github.lrjakarta.servlet.internal.ClientContext;
+import io.github.lrjakarta.servlet.internal.ConfigProblems;
 import io.github.lrjakarta.servlet.internal.ExpiredTokens;
 import io.github.lrjakarta.servlet.internal.FilterSettings;
 import io.github.lrjakarta.servlet.internal.PathPatterns;
@@ -158,24 +159,25 @@ public final class LoginRocketFilter implements Filter {
     }
 
     private void start(LoginRocketConfig config) {
-        config.validate();
-        FilterSettings s = new FilterSettings(config);
-        CorsPolicy c = corsPolicy(config);
-        LoginRocketTokenVerifier v = givenVerifier;
-        if (v == null) {
-            v = config.tokenVerifierBuilder().clock(clock).sslContext(sslContext).build();
-        }
+        // Collect every problem so one failed deployment reports them all, not one per attempt.
+        ConfigProblems problems = new ConfigProblems();
+        problems.run(config::validate);
+        FilterSettings s = problems.get(() -> new FilterSettings(config, problems));
+        CorsPolicy c = problems.get(() -> corsPolicy(config));
+        LoginRocketTokenVerifier v = givenVerifier != null ? givenVerifier
+                : problems.get(() -> config.newTokenVerifier(b -> b.clock(clock).sslContext(sslContext)));
+        problems.throwIfAny();
         ExpiredTokens expired = null;
         if (!s.refreshExpiredWithin.isZero()) {
             ExpiredTokens.PointInTimeClock pointInTime = new ExpiredTokens.PointInTimeClock(clock);
-            LoginRocketTokenVerifier atExpiry = config.tokenVerifierBuilder()
-                    .clock(pointInTime).cacheSize(0).sslContext(sslContext).build();
+            LoginRocketTokenVerifier atExpiry = config.newTokenVerifier(
+                    b -> b.clock(pointInTime).cacheSize(0).sslContext(sslContext));
             expired = new ExpiredTokens(atExpiry, pointInTime, clock, s.refreshExpiredWithin);
         }
         LoginRocketClient cl = givenClient;
         boolean owns = false;
         if (cl == null) {
-            cl = config.clientBuilder().sslContext(sslContext).build();
+            cl = config.newClient(b -> b.sslContext(sslContext));
             owns = true;
         }
         this.settings = s;

@@ -16,6 +16,7 @@ import java.util.ServiceLoader;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -234,7 +235,17 @@ public final class LoginRocketConfig {
      * @throws LoginRocketConfigException for a missing or bad value
      */
     public LoginRocketClient newClient() {
-        return clientBuilder().build();
+        return newClient(UnaryOperator.identity());
+    }
+
+    /**
+     * A new client from this config, after {@code customize} added what config cannot hold (an
+     * {@code SSLContext}, say); close it when done.
+     *
+     * @throws LoginRocketConfigException for a missing or bad value
+     */
+    public LoginRocketClient newClient(UnaryOperator<LoginRocketClient.Builder> customize) {
+        return customize.apply(clientBuilder()).build();
     }
 
     /**
@@ -273,7 +284,18 @@ public final class LoginRocketConfig {
      *     included (its value is never shown)
      */
     public LoginRocketTokenVerifier newTokenVerifier() {
-        LoginRocketTokenVerifier.Builder b = tokenVerifierBuilder();
+        return newTokenVerifier(UnaryOperator.identity());
+    }
+
+    /**
+     * A new token verifier from this config, after {@code customize} added what config cannot hold
+     * (an {@code SSLContext}, a clock).
+     *
+     * @throws LoginRocketConfigException for a missing or bad value, an unusable {@code jwt.key}
+     *     included (its value is never shown)
+     */
+    public LoginRocketTokenVerifier newTokenVerifier(UnaryOperator<LoginRocketTokenVerifier.Builder> customize) {
+        LoginRocketTokenVerifier.Builder b = customize.apply(tokenVerifierBuilder());
         try {
             return b.build();
         } catch (IllegalArgumentException e) {

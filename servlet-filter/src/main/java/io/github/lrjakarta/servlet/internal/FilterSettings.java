@@ -20,17 +20,25 @@ public final class FilterSettings {
     public final Duration refreshBefore;
     public final Duration refreshExpiredWithin;
 
-    /** @throws io.github.lrjakarta.core.config.LoginRocketConfigException naming key and source */
-    public FilterSettings(LoginRocketConfig config) {
-        this.url = config.url();
-        this.loginRequired =
-                config.optional(LoginRocketKeys.LOGIN_REQUIRED, PathPatterns::parse).orElse(PathPatterns.none());
-        this.logoutPath = config.optional(LoginRocketKeys.LOGOUT_PATH, FilterSettings::path).orElse(null);
-        this.logoutRedirect = config.optional(LoginRocketKeys.LOGOUT_REDIRECT, FilterSettings::redirect).orElse(null);
-        String cookiePath = config.optional(LoginRocketKeys.COOKIE_PATH, TokenCookie::checkPath).orElse(null);
-        this.cookie = new TokenCookie(config.required(LoginRocketKeys.COOKIE_NAME, TokenCookie::checkName), cookiePath);
-        this.refreshBefore = config.getDuration(LoginRocketKeys.REFRESH_BEFORE);
-        this.refreshExpiredWithin = config.getDuration(LoginRocketKeys.REFRESH_EXPIRED_WITHIN);
+    /**
+     * Reads the settings, recording every problem in {@code problems}.
+     *
+     * @throws io.github.lrjakarta.core.config.LoginRocketConfigException naming every bad key and its
+     *     source
+     */
+    public FilterSettings(LoginRocketConfig config, ConfigProblems problems) {
+        this.url = problems.get(config::url);
+        this.loginRequired = problems.get(() ->
+                config.optional(LoginRocketKeys.LOGIN_REQUIRED, PathPatterns::parse).orElse(PathPatterns.none()));
+        this.logoutPath = problems.get(() -> config.optional(LoginRocketKeys.LOGOUT_PATH, FilterSettings::path).orElse(null));
+        this.logoutRedirect = problems.get(() ->
+                config.optional(LoginRocketKeys.LOGOUT_REDIRECT, FilterSettings::redirect).orElse(null));
+        String cookiePath = problems.get(() -> config.optional(LoginRocketKeys.COOKIE_PATH, TokenCookie::checkPath).orElse(null));
+        String cookieName = problems.get(() -> config.required(LoginRocketKeys.COOKIE_NAME, TokenCookie::checkName));
+        this.cookie = cookieName == null ? null : new TokenCookie(cookieName, cookiePath);
+        this.refreshBefore = problems.get(() -> config.getDuration(LoginRocketKeys.REFRESH_BEFORE));
+        this.refreshExpiredWithin = problems.get(() -> config.getDuration(LoginRocketKeys.REFRESH_EXPIRED_WITHIN));
+        problems.throwIfAny();
     }
 
     private static String path(String s) {

@@ -61,9 +61,8 @@ public final class Responses {
         response.setHeader("WWW-Authenticate", invalidToken ? "Bearer error=\"invalid_token\"" : "Bearer");
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        byte[] body = LOGIN_REQUIRED_JSON.getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        response.setContentLength(LOGIN_REQUIRED_JSON.length()); // ASCII only
+        response.getWriter().write(LOGIN_REQUIRED_JSON);
     }
 
     /** 303 to {@code location} (a path or an absolute URL). */

@@ -1,0 +1,131 @@
+package io.github.lrjakarta.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import java.lang.reflect.Proxy;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Startup: bad configuration fails {@code init} with key and source; helpers of the request path. */
+class LoginRocketFilterInitTest {
+
+    static FilterConfig filterConfig(Map<String, String> initParams, Map<String, String> contextParams) {
+        ServletContext context = (ServletContext) Proxy.newProxyInstance(
+                LoginRocketFilterInitTest.class.getClassLoader(), new Class<?>[] {ServletContext.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getInitParameter" -> contextParams.get((String) args[0]);
+                    case "getContextPath" -> "/shop";
+                    case "getClassLoader" -> LoginRocketFilterInitTest.class.getClassLoader();
+                    case "toString" -> "fake context";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        return new FilterConfig() {
+            @Override
+            public String getFilterName() {
+                return "LR";
+            }
+
+            @Override
+            public ServletContext getServletContext() {
+                return context;
+            }
+
+            @Override
+            public String getInitParameter(String name) {
+                return initParams.get(name);
+            }
+
+            @Override
+            public Enumeration<String> getInitParameterNames() {
+                return Collections.enumeration(initParams.keySet());
+            }
+        };
+    }
+
+    private static final String URL = "https://sample.e2.loginrocket.com";
+
+    @Test
+    void aMissingUrlFailsInitNamingWhereToSetIt() {
+        assertThatThrownBy(() -> new LoginRocketFilter().init(filterConfig(Map.of(), Map.of())))
+                .isInstanceOf(ServletException.class)
+                .hasMessageContaining("loginrocket.url is missing")
+                .hasMessageContaining("environment variable LOGINROCKET_URL")
+                .hasMessageContaining("init-params of filter LR 'loginrocket.url'")
+                .hasMessageContaining("context-params of /shop 'loginrocket.url'");
+    }
+
+    @Test
+    void everyBadValueIsReportedWithKeyAndSource() {
+        assertThatThrownBy(() -> new LoginRocketFilter().init(filterConfig(
+                        Map.of("loginrocket.url", URL, "loginrocket.login-required", "/app/**"),
+                        Map.of("loginrocket.cors.max-age", "forever"))))
+                .isInstanceOf(ServletException.class)
+                .hasMessageContaining("loginrocket.cors.max-age='forever' from context-params of /shop")
+                .hasMessageContaining("loginrocket.login-required='/app/**' from init-params of filter LR")
+                .hasMessageContaining("'/app/**' is not a path pattern");
+    }
+
+    @Test
+    void initParamsWinOverContextParams() {
+        assertThatThrownBy(() -> new LoginRocketFilter().init(filterConfig(
+                        Map.of("loginrocket.url", URL, "loginrocket.cookie.name", "bad name"),
+                        Map.of("loginrocket.cookie.name", "fine"))))
+                .hasMessageContaining("loginrocket.cookie.name='bad name' from init-params of filter LR");
+    }
+
+    @Test
+    void wildcardOriginsWithCredentialsAreRefusedAtInit() {
+        assertThatThrownBy(() -> new LoginRocketFilter().init(filterConfig(Map.of("loginrocket.url", URL,
+                        "loginrocket.cors.allowed-origins", "*", "loginrocket.cors.allow-credentials", "true"), Map.of())))
+                .hasMessageContaining("loginrocket.cors.allowed-origins='*' from init-params of filter LR");
+    }
+
+    @Test
+    void badLogoutSettingsAreRefused() {
+        assertThatThrownBy(() -> new LoginRocketFilter().init(filterConfig(Map.of("loginrocket.url", URL,
+                        "loginrocket.logout-path", "logout", "loginrocket.logout-redirect", "javascript:alert(1)"), Map.of())))
+                .hasMessageContaining("loginrocket.logout-path='logout'")
+                .hasMessageContaining("loginrocket.logout-redirect='javascript:alert(1)'");
+    }
+
+    @Test
+    void aSecretKeyIsNeverEchoed() {
+        assertThatThrownBy(() -> new LoginRocketFilter().init(filterConfig(Map.of("loginrocket.url", URL,
+                        "loginrocket.jwt.key", "jsk_shortButSecret"), Map.of())))
+                .hasMessageContaining("loginrocket.jwt.key (secret, value not shown) from init-params of filter LR")
+                .message().doesNotContain("shortButSecret");
+    }
+
+    @Test
+    void aGoodConfigurationStarts() throws Exception {
+        LoginRocketFilter filter = new LoginRocketFilter();
+        filter.init(filterConfig(Map.of("loginrocket.url", URL, "loginrocket.login-required", "/app/*"), Map.of()));
+        assertThat(filter).hasToString("LoginRocketFilter[https://sample.e2.loginrocket.com/, login required on [/app/*]]");
+        filter.destroy();
+    }
+
+    @Test
+    void bearerTakesOnlyTheBearerScheme() {
+        assertThat(LoginRocketFilter.bearer("Bearer abc.def.ghi")).isEqualTo("abc.def.ghi");
+        assertThat(LoginRocketFilter.bearer("bearer   abc ")).isEqualTo("abc");
+        assertThat(LoginRocketFilter.bearer("Basic dXNlcjpwYXNz")).isNull();
+        assertThat(LoginRocketFilter.bearer("Bearer ")).isNull();
+        assertThat(LoginRocketFilter.bearer("Bearer")).isNull();
+        assertThat(LoginRocketFilter.bearer(null)).isNull();
+    }
+
+    @Test
+    void idsMustLookLikeLoginRocketIds() {
+        assertThat(LoginRocketFilter.isId("kss_0v1zUpWdE4IiFc2w5ynShf", "kss_")).isTrue();
+        assertThat(LoginRocketFilter.isId("kss_", "kss_")).isFalse();
+        assertThat(LoginRocketFilter.isId("kss_a-b", "kss_")).isFalse();
+        assertThat(LoginRocketFilter.isId("org_1", "kss_")).isFalse();
+        assertThat(LoginRocketFilter.isId("kss_" + "a".repeat(65), "kss_")).isFalse();
+    }
+}
