@@ -5,6 +5,7 @@ import io.github.lrjakarta.it.app.PublicResource;
 import io.github.lrjakarta.it.app.SecureResource;
 import io.github.lrjakarta.it.app.annotated.AnnotatedApplication;
 import io.github.lrjakarta.it.app.annotated.AnnotatedProfileServlet;
+import io.github.lrjakarta.it.app.nourl.NoUrlApplication;
 import java.util.List;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -88,6 +89,35 @@ public final class TestApps {
         return Wars.war(name)
                 .addClasses(AnnotatedApplication.class, AnnotatedProfileServlet.class, ProfileServlet.class)
                 .addClasses(SecureResource.class, PublicResource.class);
+    }
+
+    /** An annotation-configured WAR whose {@code @EnableLoginRocket} has no {@code url}. */
+    public static WebArchive annotatedWithoutUrl(String name) {
+        return Wars.war(name)
+                .addClasses(NoUrlApplication.class, AnnotatedProfileServlet.class, ProfileServlet.class)
+                .addClasses(SecureResource.class, PublicResource.class);
+    }
+
+    /**
+     * A user of the filter alone (no CDI extension in the WAR), configured in {@code web.xml}, who forgot {@code
+     * loginrocket.url}.
+     */
+    public static WebArchive filterOnlyWithoutUrl(String name) {
+        String webXml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  <filter>
+                    <filter-name>LoginRocketFilter</filter-name>
+                    <filter-class>io.github.lrjakarta.servlet.LoginRocketFilter</filter-class>
+                    %s
+                  </filter>
+                  <filter-mapping>
+                    <filter-name>LoginRocketFilter</filter-name>
+                    <url-pattern>/*</url-pattern>
+                  </filter-mapping>
+                </web-app>
+                """.formatted(initParam("loginrocket.login-required", LOGIN_REQUIRED));
+        return Wars.war(name, false).addClasses(ProfileServlet.class).setWebXML(new StringAsset(webXml));
     }
 
     private static String contextParam(String name, String value) {

@@ -98,7 +98,17 @@ public final class Wars {
         return !file.startsWith("jakarta.") && !file.startsWith("org.eclipse.parsson.");
     }
 
-    private static File[] tomcatStack() {
+    /** Resolved once per JVM: starting the Maven resolver costs seconds. */
+    private static File[] tomcatStack;
+
+    private static synchronized File[] tomcatStack() {
+        if (tomcatStack == null) {
+            tomcatStack = resolveTomcatStack();
+        }
+        return tomcatStack.clone();
+    }
+
+    private static File[] resolveTomcatStack() {
         MavenResolvedArtifact[] resolved = Maven.configureResolver()
                 .workOffline()
                 .loadPomFromFile("pom.xml")
