@@ -10,7 +10,6 @@ import io.github.lrjakarta.core.TokenVerification;
 import io.github.lrjakarta.core.config.ConfigSource;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
-import io.github.lrjakarta.core.config.LoginRocketKeys;
 import io.github.lrjakarta.servlet.internal.AuthenticatedRequest;
 import io.github.lrjakarta.servlet.internal.ClientContext;
 import io.github.lrjakarta.servlet.internal.ConfigProblems;
@@ -163,7 +162,7 @@ public final class LoginRocketFilter implements Filter {
         ConfigProblems problems = new ConfigProblems();
         problems.run(config::validate);
         FilterSettings s = problems.get(() -> new FilterSettings(config, problems));
-        CorsPolicy c = problems.get(() -> corsPolicy(config));
+        CorsPolicy c = problems.get(() -> CorsPolicy.from(config));
         LoginRocketTokenVerifier v = givenVerifier != null ? givenVerifier
                 : problems.get(() -> config.newTokenVerifier(b -> b.clock(clock).sslContext(sslContext)));
         problems.throwIfAny();
@@ -187,33 +186,6 @@ public final class LoginRocketFilter implements Filter {
         this.client = cl;
         this.ownsClient = owns;
         this.refresher = new SessionRefresher(cl, v, clock);
-    }
-
-    /** The CORS policy of the {@code loginrocket.cors.*} keys; a refused combination names key and source. */
-    private static CorsPolicy corsPolicy(LoginRocketConfig config) {
-        CorsPolicy.Builder b = CorsPolicy.builder()
-                .allowedOrigins(config.getList(LoginRocketKeys.CORS_ALLOWED_ORIGINS))
-                .allowedMethods(config.getList(LoginRocketKeys.CORS_ALLOWED_METHODS))
-                .allowedHeaders(config.getList(LoginRocketKeys.CORS_ALLOWED_HEADERS))
-                .exposedHeaders(config.getList(LoginRocketKeys.CORS_EXPOSED_HEADERS))
-                .allowCredentials(config.getBoolean(LoginRocketKeys.CORS_ALLOW_CREDENTIALS))
-                .maxAge(config.getDuration(LoginRocketKeys.CORS_MAX_AGE))
-                .rejectDisallowed(config.getBoolean(LoginRocketKeys.CORS_REJECT_DISALLOWED))
-                .allowPrivateNetwork(config.getBoolean(LoginRocketKeys.CORS_ALLOW_PRIVATE_NETWORK));
-        try {
-            return b.build();
-        } catch (IllegalArgumentException e) {
-            // The policy's messages start with the key at fault; add where its value came from.
-            String message = String.valueOf(e.getMessage());
-            for (String key : List.of(LoginRocketKeys.CORS_ALLOWED_ORIGINS, LoginRocketKeys.CORS_ALLOWED_METHODS,
-                    LoginRocketKeys.CORS_ALLOWED_HEADERS, LoginRocketKeys.CORS_EXPOSED_HEADERS,
-                    LoginRocketKeys.CORS_MAX_AGE)) {
-                if (message.startsWith(config.key(key))) {
-                    throw config.invalid(key, message);
-                }
-            }
-            throw config.invalid(LoginRocketKeys.CORS_ALLOWED_ORIGINS, message);
-        }
     }
 
     /** Closes the client if this filter created it. */
