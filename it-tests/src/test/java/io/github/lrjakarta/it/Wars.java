@@ -22,7 +22,7 @@ import org.jboss.shrinkwrap.resolver.api.maven.MavenResolvedArtifact;
  * with this module's runtime dependencies (file names prefixed with the groupId), so the WARs hold what a user's
  * Maven build would put in {@code WEB-INF/lib}, also in a reactor build where our modules are not installed. The
  * Tomcat stack is resolved by ShrinkWrap from this module's pom and the local repository Maven used; those
- * artifacts are test dependencies here, so resolution never goes to the network.
+ * artifacts are test dependencies here, so they are normally there already.
  */
 public final class Wars {
 
@@ -110,7 +110,8 @@ public final class Wars {
 
     private static File[] resolveTomcatStack() {
         MavenResolvedArtifact[] resolved = Maven.configureResolver()
-                .workOffline()
+                // offline when Maven is (-o); else missing pieces of the graph may be fetched, as Maven would
+                .workOffline(Boolean.getBoolean("it.offline"))
                 .loadPomFromFile("pom.xml")
                 .resolve(TOMCAT_STACK)
                 .withTransitivity()
