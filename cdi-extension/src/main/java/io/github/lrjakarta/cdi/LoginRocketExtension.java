@@ -9,11 +9,13 @@ import io.github.lrjakarta.cdi.internal.Realms;
 import io.github.lrjakarta.cdi.internal.RequiresPermissionInterceptor;
 import io.github.lrjakarta.cdi.internal.ServletEvents;
 import io.github.lrjakarta.cdi.internal.SessionLookup;
+import io.github.lrjakarta.cdi.internal.WebApps;
 import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.config.ConfigSource;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
+import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,6 +29,7 @@ import jakarta.enterprise.inject.spi.Annotated;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
@@ -80,12 +83,15 @@ import java.util.TreeSet;
  * <p>The keys and sources of the servlet filter ({@code loginrocket.url} …, see {@code
  * LoginRocketKeys}), highest first: system properties, environment ({@code LOGINROCKET_URL}),
  * MicroProfile Config (when the application has it), JNDI {@code java:comp/env}, the web
- * application's context-params, the sources given to {@link #LoginRocketExtension(ConfigSource...)},
- * built-in defaults (each source at its ordinal). Every realm in use is validated when the
- * application deploys: a bad value fails the deployment at {@code AfterDeploymentValidation}; a
- * missing {@code url} is reported when the application context starts, after the context-params
- * have been read (CDI containers boot before them), and fails the deployment just the same. The
- * messages name the key, the source and what was expected.
+ * application's context-params, the values of the servlet module's {@code @EnableLoginRocket}, the
+ * sources given to {@link #LoginRocketExtension(ConfigSource...)}, built-in defaults (each source at
+ * its ordinal). Every realm in use is validated when the application deploys: a bad value fails the
+ * deployment at {@code AfterDeploymentValidation}; a {@code url} set in no source known at that
+ * point is checked again as soon as the web application's servlet context is known (CDI containers
+ * may boot before it: WildFly always), through this jar's {@code ServletContainerInitializer} or the
+ * {@code @Initialized(ApplicationScoped.class)} event, and fails the deployment just the same. In
+ * Weld SE it fails {@code Weld.initialize()}. The messages name the key, the source and what was
+ * expected.
  *
  * <h2>The current request</h2>
  *
@@ -113,6 +119,7 @@ public class LoginRocketExtension implements Extension {
     private final List<String> realmNameErrors = new ArrayList<>();
     private boolean defaultRealmUsed;
     private LoginRocketRuntime runtime;
+    private ClassLoader applicationClassLoader;
 
     /** The extension as the container loads it: configuration from the standard sources. */
     public LoginRocketExtension() {
@@ -130,9 +137,11 @@ public class LoginRocketExtension implements Extension {
     }
 
     void addInternalBeans(@Observes BeforeBeanDiscovery event) {
+        // The application's class loader: CDI containers boot with it as context class loader.
         ClassLoader tccl = Thread.currentThread().getContextClassLoader();
-        ClassLoader classLoader = tccl != null ? tccl : LoginRocketExtension.class.getClassLoader();
-        runtime = new LoginRocketRuntime(new RealmConfigs(classLoader, additionalSources), new Denials());
+        applicationClassLoader = tccl != null ? tccl : LoginRocketExtension.class.getClassLoader();
+        runtime = new LoginRocketRuntime(new RealmConfigs(applicationClassLoader, additionalSources), new Denials());
+        WebApps.runtimeStarted(applicationClassLoader, runtime);
         for (Class<?> type : INTERNAL_BEANS) {
             event.addAnnotatedType(type, ID + type.getSimpleName()).add(AddedByExtension.Literal.INSTANCE);
         }
@@ -280,14 +289,27 @@ public class LoginRocketExtension implements Extension {
                 .produceWith(lookup -> lookup.select(CurrentSession.class, qualifier).get().require());
     }
 
+    void stop(@Observes BeforeShutdown event) {
+        WebApps.runtimeStopped(applicationClassLoader, runtime);
+    }
+
     void validate(@Observes AfterDeploymentValidation event) {
         List<String> realms = new ArrayList<>();
         if (defaultRealmUsed || namedRealms.isEmpty()) {
             realms.add(null);
         }
         realms.addAll(namedRealms);
+        boolean failed = false;
         for (String realm : realms) {
-            runtime.validateAtDeployment(realm).ifPresent(event::addDeploymentProblem);
+            Optional<LoginRocketConfigException> problem = runtime.validateAtDeployment(realm);
+            if (problem.isPresent()) {
+                event.addDeploymentProblem(problem.get());
+                failed = true;
+            }
+        }
+        if (failed) {
+            // The container will not start, and may not send BeforeShutdown.
+            WebApps.runtimeStopped(applicationClassLoader, runtime);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.lrjakarta.cdi.internal;
 
 import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
+import io.github.lrjakarta.core.config.ConfigSource;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import io.github.lrjakarta.core.config.LoginRocketKeys;
@@ -16,15 +17,18 @@ import java.util.Optional;
  * What the extension's beans share at run time: the realm configs, the bean factories and the
  * refusal builder; clients and verifiers come from the config model's factories. One per application, registered as a {@code @Singleton} bean by the extension.
  *
- * <p>Validation runs in two steps because CDI boots before the web application's context-params
+ * <p>Validation runs in two steps because CDI may boot before the web application's context-params
  * can be read: at {@code AfterDeploymentValidation} every realm in use is checked with the
- * sources available then, and a realm whose {@code url} is set nowhere yet is checked again, with
- * the context-params, when the application context starts. Either check fails the deployment with
- * the config model's message (key, source, value, expectation). Thread-safe.
+ * sources available then, and a realm whose {@code url} is set nowhere yet is checked again once
+ * the servlet context is known ({@link WebAppInitializer}, or the {@code @Initialized} event with
+ * the {@code ServletContext}), or right away in Weld SE. Either check fails the deployment with the
+ * config model's message (key, source, value, expectation). Thread-safe.
  */
 public final class LoginRocketRuntime {
 
     private static final System.Logger LOG = System.getLogger(LoginRocketRuntime.class.getName());
+    /** The payload of Weld SE's {@code @Initialized(ApplicationScoped.class)} event. */
+    private static final String WELD_SE_STARTED = "org.jboss.weld.environment.se.events.ContainerInitialized";
 
     private final RealmConfigs configs;
     private final Denials denials;
@@ -71,17 +75,51 @@ public final class LoginRocketRuntime {
     }
 
     /**
-     * The application context started: take the servlet context's context-params into the
-     * sources, then run the deferred checks.
+     * The web application's servlet context is known before the deployment checks: they will see
+     * its context-params.
      *
-     * @param payload the {@code @Initialized(ApplicationScoped.class)} event's payload, the
-     *     {@code ServletContext} in a web application
+     * @param annotation the {@code @EnableLoginRocket} source, or {@code null}
+     */
+    public void attach(ServletContext context, ConfigSource annotation) {
+        configs.attach(context, annotation);
+    }
+
+    /** Whether the web application's servlet context is known. */
+    public boolean hasServletContext() {
+        return configs.servletContextKnown();
+    }
+
+    /**
+     * The web application started: take its context-params into the sources, then run the
+     * deferred checks.
+     *
+     * @param annotation the {@code @EnableLoginRocket} source, or {@code null}
      * @throws LoginRocketConfigException for a realm still not configured, failing the deployment
+     */
+    public synchronized void webAppStarted(ServletContext context, ConfigSource annotation) {
+        configs.attach(context, annotation);
+        runDeferredChecks();
+    }
+
+    /**
+     * The {@code @Initialized(ApplicationScoped.class)} event. Its payload is the {@code
+     * ServletContext} in a web application. In Weld SE (and weld-junit) it is Weld's {@code
+     * ContainerInitialized}: no servlet context will ever come, so the deferred checks run now and
+     * fail {@code Weld.initialize()}. Any other payload is an EE server's event for a non-web module
+     * (WildFly fires one at the end of CDI initialization, before the web application starts);
+     * {@link WebAppInitializer} then runs the checks.
+     *
+     * @throws LoginRocketConfigException for a realm still not configured
      */
     public synchronized void applicationStarted(Object payload) {
         if (payload instanceof ServletContext) {
-            configs.attach((ServletContext) payload);
+            webAppStarted((ServletContext) payload, null);
+        } else if (payload != null && WELD_SE_STARTED.equals(payload.getClass().getName())) {
+            runDeferredChecks();
         }
+    }
+
+    private void runDeferredChecks() {
         List<String> pending = new ArrayList<>(deferred);
         deferred.clear();
         for (String realm : pending) {

@@ -10,14 +10,15 @@ import java.util.Objects;
 /**
  * The configuration of each realm, from the sources the servlet filter reads too, highest first:
  * system properties, environment, MicroProfile Config (when present, discovered through {@code
- * META-INF/services}), JNDI {@code java:comp/env}, the servlet context's context-params (once the
- * web application's {@link ServletContext} is known), built-in defaults.
+ * META-INF/services}), JNDI {@code java:comp/env}, the servlet context's context-params and the
+ * application's {@code @EnableLoginRocket} values (once the web application's {@link ServletContext}
+ * is known), built-in defaults.
  *
  * <p>The same stack as {@link ServletConfigSources#forContext(ServletContext)}, which is used as
- * soon as the servlet context is known. The servlet context arrives with the {@code @Initialized(ApplicationScoped.class)} event,
- * after bean validation: CDI containers boot before the web application's listeners run (Weld
- * servlet from its initializer or first listener, WildFly during deployment). Configs are built
- * on demand and read their sources live, so beans created later see the context-params.
+ * soon as the servlet context is known. It may arrive after bean validation: CDI containers can boot
+ * before the web application's initializers and listeners run (WildFly always, Weld servlet on
+ * Tomcat depending on initializer order). Configs are built on demand and read their sources live,
+ * so beans created later see the context-params.
  * Thread-safe.
  */
 public final class RealmConfigs {
@@ -25,6 +26,7 @@ public final class RealmConfigs {
     private final ClassLoader classLoader;
     private final List<ConfigSource> extraSources;
     private volatile ServletContext servletContext;
+    private volatile ConfigSource annotation;
 
     /**
      * @param classLoader where {@code META-INF/services} config sources are looked up until the
@@ -36,8 +38,16 @@ public final class RealmConfigs {
         this.extraSources = List.copyOf(extraSources);
     }
 
-    /** Adds the web application's context-params to every config built from now on. */
-    public void attach(ServletContext context) {
+    /**
+     * Adds the web application's context-params (and its {@code @EnableLoginRocket} values) to every
+     * config built from now on.
+     *
+     * @param annotation the annotation's source, or {@code null} to keep the one known already
+     */
+    public void attach(ServletContext context, ConfigSource annotation) {
+        if (annotation != null) {
+            this.annotation = annotation;
+        }
         this.servletContext = Objects.requireNonNull(context, "context");
     }
 
@@ -60,6 +70,10 @@ public final class RealmConfigs {
                         .systemSources()
                         .discoveredSources(classLoader)
                         .source(ServletConfigSources.jndi());
+        ConfigSource annotationSource = annotation;
+        if (context != null && annotationSource != null) {
+            builder.source(annotationSource);
+        }
         extraSources.forEach(builder::source);
         LoginRocketConfig config = builder.build();
         return realm == null ? config : config.realm(realm);

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The extension next to the servlet filter, and a deployment without loginrocket.url. */
+/**
+ * The extension next to the servlet filter, with the library's initializer (as in a WAR), and
+ * deployments without loginrocket.url.
+ */
 class FilterAndDeploymentOnJettyTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -19,9 +23,12 @@ class FilterAndDeploymentOnJettyTest {
     @Test
     void sessionEstablishedByTheFilterFromItsCookieIsInjected() throws Exception {
         try (LoginRocketEmulator emulator = LoginRocketEmulator.start();
-                JettyApp app = JettyApp.start(
-                        Map.of("loginrocket.url", emulator.url(), "loginrocket.allow-insecure-loopback", "true"),
-                        true)) {
+                JettyApp app = JettyApp.builder()
+                        .contextParam("loginrocket.url", emulator.url())
+                        .contextParam("loginrocket.allow-insecure-loopback", "true")
+                        .filter()
+                        .initializer()
+                        .start()) {
             // No Authorization header: only the filter (reading its cookie) can know the user.
             HttpRequest request = HttpRequest.newBuilder(app.api().resolve("me"))
                     .header("Cookie", "loginrocket_token=" + emulator.issueToken("sam@example.org"))
@@ -34,8 +41,37 @@ class FilterAndDeploymentOnJettyTest {
     }
 
     @Test
-    void missingUrlFailsTheDeploymentNamingTheContextParams() throws Exception {
-        try (JettyApp app = JettyApp.create(Map.of("loginrocket.allow-insecure-loopback", "true"))) {
+    void enableLoginRocketAnnotationConfiguresTheCdiBeansToo() throws Exception {
+        // The http URL is only acceptable with allow-insecure-loopback, which only the annotation sets.
+        try (LoginRocketEmulator emulator = LoginRocketEmulator.start();
+                JettyApp app = JettyApp.builder()
+                        .contextParam("loginrocket.url", emulator.url())
+                        .initializer(AnnotatedShop.class)
+                        .start()) {
+            HttpRequest login = HttpRequest.newBuilder(app.api().resolve("login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("email=dana%40example.org&password="
+                            + URLEncoder.encode("correct-horse-battery", StandardCharsets.UTF_8)))
+                    .build();
+            assertThat(http.send(login, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void missingUrlFailsTheDeploymentWhenTheContextParamsAreKnownAtValidation() throws Exception {
+        // The initializer runs before Weld boots here, so AfterDeploymentValidation sees the context-params.
+        try (JettyApp app = JettyApp.builder().initializer().build()) {
+            assertThatThrownBy(app.server::start)
+                    .hasStackTraceContaining("jakarta.enterprise.inject.spi.DeploymentException")
+                    .hasStackTraceContaining("loginrocket.url is missing")
+                    .hasStackTraceContaining("context-params of /shop 'loginrocket.url'");
+        }
+    }
+
+    @Test
+    void missingUrlFailsTheDeploymentWhenTheContextParamsArriveAfterValidation() throws Exception {
+        // No initializer: the check waits for the @Initialized(ApplicationScoped.class) event.
+        try (JettyApp app = JettyApp.builder().contextParam("loginrocket.allow-insecure-loopback", "true").build()) {
             assertThatThrownBy(app.server::start)
                     .isInstanceOf(LoginRocketConfigException.class)
                     .hasMessageContaining("loginrocket.url is missing")

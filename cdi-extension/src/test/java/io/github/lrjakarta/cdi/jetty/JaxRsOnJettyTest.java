@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The extension in a servlet container as users run it: Jetty 12 (ee10), Weld servlet, Jersey,
  * configured through web.xml-style context-params, without the servlet filter (sessions come from
- * bearer tokens).
+ * bearer tokens) and without the library's initializer: the context-params reach the CDI beans
+ * through the {@code @Initialized(ApplicationScoped.class)} event.
  */
 class JaxRsOnJettyTest {
 
@@ -31,8 +31,10 @@ class JaxRsOnJettyTest {
     @BeforeAll
     static void start() throws Exception {
         emulator = LoginRocketEmulator.start();
-        app = JettyApp.start(
-                Map.of("loginrocket.url", emulator.url(), "loginrocket.allow-insecure-loopback", "true"), false);
+        app = JettyApp.builder()
+                .contextParam("loginrocket.url", emulator.url())
+                .contextParam("loginrocket.allow-insecure-loopback", "true")
+                .start();
         api = app.api();
     }
 

@@ -1,9 +1,11 @@
 package io.github.lrjakarta.cdi.jetty;
 
+import io.github.lrjakarta.cdi.internal.WebAppInitializer;
 import io.github.lrjakarta.servlet.LoginRocketFilter;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -15,9 +17,11 @@ import org.glassfish.jersey.servlet.ServletContainer;
 import org.jboss.weld.environment.servlet.Listener;
 
 /**
- * The test application in embedded Jetty 12 (ee10) on a free port, wired as web.xml would: context
- * /shop with the given context-params, Weld servlet's listener, Jersey on /api/*, optionally the
- * LoginRocket filter on /*. Weld and Jersey sit on the server class path (toolchain P3).
+ * The test application in embedded Jetty 12 (ee10) on a free port, wired as a WAR would be: context
+ * /shop with context-params, Weld servlet's listener, Jersey on /api/*, optionally the LoginRocket
+ * filter on /*, optionally this library's ServletContainerInitializer (which a WAR deployment
+ * finds through META-INF/services; an embedded ServletContextHandler does not look). Weld and
+ * Jersey sit on the server class path (toolchain P3).
  */
 final class JettyApp implements AutoCloseable {
 
@@ -25,15 +29,18 @@ final class JettyApp implements AutoCloseable {
     final ServletContextHandler context;
     private final ServerConnector connector;
 
-    private JettyApp(Map<String, String> contextParams, boolean withFilter) {
+    private JettyApp(Builder b) {
         server = new Server();
         connector = new ServerConnector(server);
         connector.setPort(0);
         server.addConnector(connector);
         context = new ServletContextHandler("/shop");
-        contextParams.forEach(context::setInitParameter);
+        b.contextParams.forEach(context::setInitParameter);
+        if (b.initializerClasses != null) {
+            context.addServletContainerInitializer(new WebAppInitializer(), b.initializerClasses);
+        }
         context.addEventListener(new Listener());
-        if (withFilter) {
+        if (b.filter) {
             context.addFilter(new FilterHolder(LoginRocketFilter.class), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
         ResourceConfig application = new ResourceConfig(LoginResource.class, MeResource.class, AdminResource.class);
@@ -41,16 +48,8 @@ final class JettyApp implements AutoCloseable {
         server.setHandler(context);
     }
 
-    /** Builds and starts the application. */
-    static JettyApp start(Map<String, String> contextParams, boolean withFilter) throws Exception {
-        JettyApp app = new JettyApp(contextParams, withFilter);
-        app.server.start();
-        return app;
-    }
-
-    /** Builds the application without starting it. */
-    static JettyApp create(Map<String, String> contextParams) {
-        return new JettyApp(contextParams, false);
+    static Builder builder() {
+        return new Builder();
     }
 
     URI api() {
@@ -60,5 +59,37 @@ final class JettyApp implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
+    }
+
+    static final class Builder {
+        private final Map<String, String> contextParams = new HashMap<>();
+        private boolean filter;
+        private Class<?>[] initializerClasses;
+
+        Builder contextParam(String name, String value) {
+            contextParams.put(name, value);
+            return this;
+        }
+
+        Builder filter() {
+            filter = true;
+            return this;
+        }
+
+        /** Runs the library's ServletContainerInitializer, handing it these classes as @HandlesTypes matches. */
+        Builder initializer(Class<?>... handlesTypesMatches) {
+            initializerClasses = handlesTypesMatches;
+            return this;
+        }
+
+        JettyApp build() {
+            return new JettyApp(this);
+        }
+
+        JettyApp start() throws Exception {
+            JettyApp app = build();
+            app.server.start();
+            return app;
+        }
     }
 }

@@ -1,0 +1,88 @@
+package io.github.lrjakarta.cdi.internal;
+
+import io.github.lrjakarta.core.config.ConfigSource;
+import jakarta.servlet.ServletContext;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Brings together the two halves that start a web application in unknown order: the CDI
+ * container (the extension's {@link LoginRocketRuntime}) and the servlet context ({@link
+ * WebAppInitializer}). Tomcat may run Weld servlet's initializer before or after ours; WildFly
+ * boots CDI first; either way, whichever comes second connects them.
+ *
+ * <p>Keyed by the web application's class loader: the servlet context's, and the context class
+ * loader the CDI container boots with. In a WAR this library's classes are the application's own,
+ * so there is one entry; the map only matters where several applications share the class path
+ * (embedded servers, tests). Thread-safe.
+ */
+public final class WebApps {
+
+    private static final Map<ClassLoader, LoginRocketRuntime> RUNTIMES = new HashMap<>();
+    private static final Map<ClassLoader, Started> WAITING = new HashMap<>();
+
+    private WebApps() {}
+
+    /** The CDI container of the application of {@code key} booted: attach a servlet context that is already up. */
+    public static void runtimeStarted(ClassLoader key, LoginRocketRuntime runtime) {
+        Started started;
+        synchronized (WebApps.class) {
+            RUNTIMES.put(key, runtime);
+            started = WAITING.remove(key);
+        }
+        if (started != null) {
+            runtime.attach(started.context, started.annotation);
+        }
+    }
+
+    /** The CDI container stopped. */
+    public static synchronized void runtimeStopped(ClassLoader key, LoginRocketRuntime runtime) {
+        RUNTIMES.remove(key, runtime);
+    }
+
+    /**
+     * The servlet context started: hand it to the CDI container if it is up (which then runs its
+     * deferred checks), else keep it for the container.
+     *
+     * @param annotation the {@code @EnableLoginRocket} source, or {@code null}
+     * @throws io.github.lrjakarta.core.config.LoginRocketConfigException for a realm still not configured
+     */
+    static void webAppStarted(ServletContext context, ConfigSource annotation) {
+        ClassLoader key = key(context);
+        LoginRocketRuntime runtime;
+        synchronized (WebApps.class) {
+            runtime = RUNTIMES.get(key);
+            // A runtime that has its servlet context belongs to an application started before on
+            // the same class loader (embedded servers; one whose deployment failed and never shut down).
+            if (runtime != null && runtime.hasServletContext()) {
+                RUNTIMES.remove(key);
+                runtime = null;
+            }
+            if (runtime == null) {
+                WAITING.put(key, new Started(context, annotation));
+            }
+        }
+        if (runtime != null) {
+            runtime.webAppStarted(context, annotation);
+        }
+    }
+
+    static synchronized void webAppStopped(ServletContext context) {
+        WAITING.remove(key(context));
+    }
+
+    private static ClassLoader key(ServletContext context) {
+        ClassLoader loader = context.getClassLoader();
+        return loader != null ? loader : Thread.currentThread().getContextClassLoader();
+    }
+
+    private static final class Started {
+        final ServletContext context;
+        final ConfigSource annotation;
+
+        Started(ServletContext context, ConfigSource annotation) {
+            this.context = context;
+            this.annotation = annotation;
+        }
+    }
+}
