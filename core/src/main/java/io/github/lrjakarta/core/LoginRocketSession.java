@@ -32,7 +32,6 @@ public final class LoginRocketSession {
     private final Instant issuedAt;
     private final Instant expiresAt;
     private final String token;
-    private final JsonObject claims;
 
     private LoginRocketSession(JsonObject claims, String token) {
         this.sessionId = Claims.requiredString(claims, "sid");
@@ -45,8 +44,9 @@ public final class LoginRocketSession {
                 .filter(LoginRocketMembership::selected)
                 .findFirst()
                 .orElse(memberships.isEmpty() ? null : memberships.get(0));
+        // the claims object itself is not kept: Parsson holds each string as a StringBuilder, which
+        // would multiply the memory a cached session costs; what the model maps is copied out
         this.token = token;
-        this.claims = claims;
     }
 
     /**
@@ -115,11 +115,6 @@ public final class LoginRocketSession {
     /** The raw login token, e.g. to forward it; treat it as a secret and never log it. */
     public String token() {
         return token;
-    }
-
-    /** All claims of the token, for claims this model does not map. */
-    public JsonObject claims() {
-        return claims;
     }
 
     /**

@@ -48,7 +48,6 @@ class LoginRocketSessionTest {
         assertThat(s.hasPermission("admin")).isTrue();
         assertThat(s.hasPermission("Admin")).isFalse();
         assertThat(s.hasPermission(null)).isFalse();
-        assertThat(s.claims().getString("iss")).isEqualTo("https://authrocket.com");
     }
 
     @Test

@@ -42,10 +42,12 @@ public final class Claims {
         return v == JsonValue.FALSE ? Boolean.FALSE : null;
     }
 
-    /** The claim as an object, or the empty object if it is absent or not an object. */
+    /** The claim as an object, or the shared empty object if it is absent, empty or not an object. */
     public static JsonObject optObject(JsonObject o, String name) {
         JsonValue v = o.get(name);
-        return v != null && v.getValueType() == JsonValue.ValueType.OBJECT ? v.asJsonObject() : JsonValue.EMPTY_JSON_OBJECT;
+        return v != null && v.getValueType() == JsonValue.ValueType.OBJECT && !v.asJsonObject().isEmpty()
+                ? v.asJsonObject()
+                : JsonValue.EMPTY_JSON_OBJECT;
     }
 
     /**
