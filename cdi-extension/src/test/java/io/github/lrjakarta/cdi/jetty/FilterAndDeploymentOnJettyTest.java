@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,9 +63,9 @@ class FilterAndDeploymentOnJettyTest {
         // The initializer runs before Weld boots here, so AfterDeploymentValidation sees the context-params.
         try (JettyApp app = JettyApp.builder().initializer().build()) {
             assertThatThrownBy(app.server::start)
-                    .hasStackTraceContaining("jakarta.enterprise.inject.spi.DeploymentException")
-                    .hasStackTraceContaining("loginrocket.url is missing")
-                    .hasStackTraceContaining("context-params of /shop 'loginrocket.url'");
+                    .isInstanceOf(DeploymentException.class)
+                    .hasMessageContaining("loginrocket.url is missing")
+                    .hasMessageContaining("context-params of /shop 'loginrocket.url'");
         }
     }
 
