@@ -109,9 +109,9 @@ public final class Wars {
     }
 
     private static File[] resolveTomcatStack() {
-        MavenResolvedArtifact[] resolved = Maven.configureResolver()
-                // offline when Maven is (-o); else missing pieces of the graph may be fetched, as Maven would
-                .workOffline(Boolean.getBoolean("it.offline"))
+        // not workOffline(): a piece of the graph that Maven did not need (another version of a shared dependency)
+        // may still have to be fetched on a fresh machine
+        MavenResolvedArtifact[] resolved = Maven.resolver()
                 .loadPomFromFile("pom.xml")
                 .resolve(TOMCAT_STACK)
                 .withTransitivity()
