@@ -14,7 +14,8 @@ import java.util.Map;
  * <p>Keyed by the web application's class loader: the servlet context's, and the context class
  * loader the CDI container boots with. In a WAR this library's classes are the application's own,
  * so there is one entry; the map only matters where several applications share the class path
- * (embedded servers, tests). Thread-safe.
+ * (embedded servers, tests). Should the two class loaders differ, a lone counterpart is matched
+ * anyway. Thread-safe.
  */
 public final class WebApps {
 
@@ -29,6 +30,9 @@ public final class WebApps {
         synchronized (WebApps.class) {
             RUNTIMES.put(key, runtime);
             started = WAITING.remove(key);
+            if (started == null && WAITING.size() == 1) {
+                started = WAITING.remove(WAITING.keySet().iterator().next());
+            }
         }
         if (started != null) {
             runtime.attach(started.context, started.annotation);
@@ -59,12 +63,32 @@ public final class WebApps {
                 runtime = null;
             }
             if (runtime == null) {
+                runtime = soleRuntimeWithoutContext();
+            }
+            if (runtime == null) {
                 WAITING.put(key, new Started(context, annotation));
             }
         }
         if (runtime != null) {
             runtime.webAppStarted(context, annotation);
         }
+    }
+
+    /**
+     * Should the class loaders not be the same object (a container wrapping its context class
+     * loader), a WAR still has exactly one runtime: this library's classes are its own.
+     */
+    private static LoginRocketRuntime soleRuntimeWithoutContext() {
+        LoginRocketRuntime sole = null;
+        for (LoginRocketRuntime candidate : RUNTIMES.values()) {
+            if (!candidate.hasServletContext()) {
+                if (sole != null) {
+                    return null;
+                }
+                sole = candidate;
+            }
+        }
+        return sole;
     }
 
     static synchronized void webAppStopped(ServletContext context) {
