@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @EnableWeld
+@SuppressWarnings("try") // a SimulatedRequest is a scope: its body runs "inside the request"
 class InterceptorsTest {
 
     static LoginRocketEmulator emulator;

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @EnableWeld
+@SuppressWarnings("try") // a SimulatedRequest is a scope: its body runs "inside the request"
 class LoginRocketBeansTest {
 
     private static final LoginRocketRealm PARTNERS = new LoginRocketRealm.Literal("partners");
