@@ -45,7 +45,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The portable extension that puts LoginRocket into CDI. Registered in {@code
@@ -101,8 +102,8 @@ import java.util.TreeSet;
  * servlet filter does. Works wherever CDI's request scope works for servlet requests: Weld servlet
  * on Tomcat and Jetty, WildFly. Nothing is registered in {@code web.xml}.
  *
- * <p>Thread-safety: the container calls the observer methods; instances are not meant to be
- * shared between containers.
+ * <p>Thread-safety: the container calls the observer methods, possibly from several threads
+ * during discovery; an instance serves one container.
  *
  * @since 0.1
  */
@@ -114,12 +115,16 @@ public class LoginRocketExtension implements Extension {
     private static final List<Class<?>> INTERNAL_BEANS =
             List.of(LoginRequiredInterceptor.class, RequiresPermissionInterceptor.class, ServletEvents.class);
 
+    private static final System.Logger LOG = System.getLogger(LoginRocketExtension.class.getName());
+
     private final List<ConfigSource> additionalSources;
-    private final Set<String> namedRealms = new TreeSet<>();
-    private final List<String> realmNameErrors = new ArrayList<>();
-    private boolean defaultRealmUsed;
-    private LoginRocketRuntime runtime;
-    private ClassLoader applicationClassLoader;
+    // Weld may deliver ProcessAnnotatedType and ProcessInjectionPoint from several threads at once
+    // (concurrent deployment, on by default in WildFly).
+    private final Set<String> namedRealms = new ConcurrentSkipListSet<>();
+    private final List<String> realmNameErrors = new CopyOnWriteArrayList<>();
+    private volatile boolean defaultRealmUsed;
+    private volatile LoginRocketRuntime runtime;
+    private volatile ClassLoader applicationClassLoader;
 
     /** The extension as the container loads it: configuration from the standard sources. */
     public LoginRocketExtension() {
@@ -289,6 +294,15 @@ public class LoginRocketExtension implements Extension {
                 .produceWith(lookup -> lookup.select(CurrentSession.class, qualifier).get().require());
     }
 
+    private String describe(boolean withDefault) {
+        List<String> names = new ArrayList<>();
+        if (withDefault) {
+            names.add("default");
+        }
+        names.addAll(namedRealms);
+        return names.toString();
+    }
+
     void stop(@Observes BeforeShutdown event) {
         WebApps.runtimeStopped(applicationClassLoader, runtime);
     }
@@ -299,6 +313,8 @@ public class LoginRocketExtension implements Extension {
             realms.add(null);
         }
         realms.addAll(namedRealms);
+        LOG.log(System.Logger.Level.INFO, "LoginRocket CDI: beans for realms {0}, validating {1}",
+                describe(true), describe(defaultRealmUsed || namedRealms.isEmpty()));
         boolean failed = false;
         for (String realm : realms) {
             Optional<LoginRocketConfigException> problem = runtime.validateAtDeployment(realm);
