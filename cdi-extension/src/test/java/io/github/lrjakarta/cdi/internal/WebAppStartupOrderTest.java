@@ -1,0 +1,89 @@
+package io.github.lrjakarta.cdi.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.lrjakarta.core.config.LoginRocketConfigException;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The order WildFly starts things in: CDI boots and validates first (no servlet context yet), then
+ * fires {@code @Initialized(ApplicationScoped.class)} with a payload that is not the servlet
+ * context, and only then runs the web application's initializers.
+ */
+class WebAppStartupOrderTest {
+
+    /** Each test has its own application class loader, as each WAR has. */
+    private final ClassLoader application = new URLClassLoader(new URL[0], getClass().getClassLoader());
+
+    private final LoginRocketRuntime runtime =
+            new LoginRocketRuntime(new RealmConfigs(application, List.of()), new Denials(false));
+
+    @Test
+    void urlFromContextParamsIsAcceptedWhenTheWebApplicationStartsAfterCdi() throws Exception {
+        WebApps.runtimeStarted(application, runtime);
+        assertThat(runtime.validateAtDeployment(null)).isEmpty();
+        runtime.applicationStarted(new Object());
+
+        new WebAppInitializer().onStartup(Set.of(), servletContext(Map.of("loginrocket.url", "https://a.example.com")));
+
+        assertThat(runtime.hasServletContext()).isTrue();
+        assertThat(runtime.config(null).url().root().getHost()).isEqualTo("a.example.com");
+        WebApps.runtimeStopped(application, runtime);
+    }
+
+    @Test
+    void urlMissingEverywhereFailsTheWebApplicationsStart() {
+        WebApps.runtimeStarted(application, runtime);
+        assertThat(runtime.validateAtDeployment(null)).isEmpty();
+        runtime.applicationStarted(new Object());
+
+        assertThatThrownBy(() -> new WebAppInitializer().onStartup(Set.of(), servletContext(Map.of())))
+                .isInstanceOf(ServletException.class)
+                .hasMessageContaining("loginrocket.url is missing")
+                .hasMessageContaining("context-params of /shop 'loginrocket.url'")
+                .hasCauseInstanceOf(LoginRocketConfigException.class);
+        WebApps.runtimeStopped(application, runtime);
+    }
+
+    @Test
+    void servletContextKnownBeforeCdiBootsIsUsedAtValidation() throws Exception {
+        new WebAppInitializer().onStartup(null, servletContext(Map.of("loginrocket.url", "ftp://a.example.com")));
+        WebApps.runtimeStarted(application, runtime);
+
+        assertThat(runtime.validateAtDeployment(null))
+                .hasValueSatisfying(e -> assertThat(e.getMessage())
+                        .startsWith("loginrocket.url='ftp://a.example.com' from context-params of /shop"));
+        WebApps.runtimeStopped(application, runtime);
+    }
+
+    private ServletContext servletContext(Map<String, String> contextParams) {
+        return (ServletContext) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ServletContext.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "getInitParameter":
+                            return contextParams.get((String) args[0]);
+                        case "getClassLoader":
+                            return application;
+                        case "getContextPath":
+                            return "/shop";
+                        case "addListener":
+                            return null;
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        case "equals":
+                            return proxy == args[0];
+                        default:
+                            throw new UnsupportedOperationException(method.getName());
+                    }
+                });
+    }
+}
