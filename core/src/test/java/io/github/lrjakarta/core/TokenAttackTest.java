@@ -337,6 +337,25 @@ class TokenAttackTest {
     }
 
     @Test
+    void numbersThatAreExpensiveToConvertAreHandledQuickly() {
+        // a tiny value with an enormous scale: converting it naively takes minutes
+        String t = token(claims().add("nbf", new java.math.BigDecimal("1e-999999999")).build());
+        long start = System.nanoTime();
+        assertThat(staticVerifier().verify(t).isValid()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void deeplyNestedJsonIsRejectedWithoutBlowingTheStack() {
+        String deep = "[".repeat(5_000) + "]".repeat(5_000);
+        String header = "{\"alg\":\"RS256\",\"kid\":\"" + KID + "\",\"x\":" + deep + "}";
+        String payload = claims().build().toString();
+        assertRejected(jwksVerifier(), rs256(header, payload, KEY.getPrivate()), TokenFailure.MALFORMED);
+        String deepPayload = payload.substring(0, payload.length() - 1) + ",\"x\":" + deep + "}";
+        assertRejected(jwksVerifier(), rs256(rs256Header(KID), deepPayload, KEY.getPrivate()), TokenFailure.MALFORMED);
+    }
+
+    @Test
     void fractionalTimesAreAccepted() {
         String t = token(claims().add("exp", NOW.getEpochSecond() + 60.75).add("iat", NOW.getEpochSecond() - 0.5).build());
         TokenVerification r = staticVerifier().verify(t);

@@ -109,7 +109,13 @@ public final class Claims {
             }
         } else {
             BigDecimal d = n.bigDecimalValue();
-            s = d.signum() < 0 || d.compareTo(MAX_DECIMAL) > 0 ? -1 : d.longValue();
+            if (d.signum() < 0 || d.compareTo(MAX_DECIMAL) > 0) {
+                s = -1;
+            } else if (d.compareTo(BigDecimal.ONE) < 0) {
+                s = 0; // longValue() of e.g. 1e-999999999 would compute 10^999999999
+            } else {
+                s = d.longValue(); // >= 1 and bounded in length by the parser, so the scale is small
+            }
         }
         if (s < 0 || s > MAX_EPOCH_SECONDS) {
             throw new IllegalArgumentException("claim '" + name + "' is out of range for a NumericDate");

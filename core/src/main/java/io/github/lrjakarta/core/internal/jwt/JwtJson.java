@@ -11,10 +11,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /** JSON-P parsing of token segments and key sets. */
 public final class JwtJson {
+
+    /** Claims and key sets nest about four levels; the header is parsed before any signature check. */
+    static final int MAX_DEPTH = 64;
 
     /**
      * Created once: {@code Json.createReader} looks the provider up through ServiceLoader on every
@@ -24,7 +26,8 @@ public final class JwtJson {
      */
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of(
             JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE,
-            "org.eclipse.parsson.rejectDuplicateKeys", Boolean.TRUE));
+            "org.eclipse.parsson.rejectDuplicateKeys", Boolean.TRUE,
+            "org.eclipse.parsson.maxDepth", MAX_DEPTH));
 
     private JwtJson() {}
 
@@ -44,8 +47,12 @@ public final class JwtJson {
                 throw new JsonException("content after the JSON object");
             }
             return object;
-        } catch (IllegalStateException | NoSuchElementException e) {
-            throw new JsonException("not a single JSON object", e);
+        } catch (JsonException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Parsson reports some limits (nesting depth) as bare RuntimeExceptions; for untrusted
+            // input every parser failure means "not JSON", not a bug worth a stack trace in the log
+            throw new JsonException("not a single JSON object");
         }
     }
 

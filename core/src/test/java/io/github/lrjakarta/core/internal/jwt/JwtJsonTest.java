@@ -50,6 +50,14 @@ class JwtJsonTest {
     }
 
     @Test
+    void limitsNesting() {
+        String ok = "{\"a\":" + "[".repeat(JwtJson.MAX_DEPTH - 2) + "]".repeat(JwtJson.MAX_DEPTH - 2) + "}";
+        assertThat(parse(ok)).containsKey("a");
+        String deep = "{\"a\":" + "[".repeat(JwtJson.MAX_DEPTH) + "]".repeat(JwtJson.MAX_DEPTH) + "}";
+        assertThatThrownBy(() -> parse(deep)).isInstanceOf(JsonException.class);
+    }
+
+    @Test
     void rejectsInvalidUtf8() {
         byte[] b = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
         assertThatThrownBy(() -> JwtJson.parseObject(b, b.length)).isInstanceOf(JsonException.class);
