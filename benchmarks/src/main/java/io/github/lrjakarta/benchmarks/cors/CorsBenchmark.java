@@ -62,6 +62,7 @@ public class CorsBenchmark {
     private static final FilterChain NO_OP_CHAIN = (req, res) -> {};
 
     private CorsPolicy policy;
+    private CorsPolicy wildcardPolicy;
     private CorsFilter tomcat;
     private CrossOriginHandler jetty;
     private Handler jettyNoOp;
@@ -80,6 +81,15 @@ public class CorsBenchmark {
     public void setUp() throws Exception {
         policy = CorsPolicy.builder()
                 .allowedOrigins(List.of(ORIGIN))
+                .allowedMethods(METHODS)
+                .allowedHeaders(HEADERS)
+                .exposedHeaders(List.of("X-Request-ID"))
+                .maxAge(Duration.ofSeconds(600))
+                .build();
+
+        // Same rules, but the origin is allowed through https://*.example.com: parse plus suffix match.
+        wildcardPolicy = CorsPolicy.builder()
+                .allowedOrigins(List.of("https://*.example.com"))
                 .allowedMethods(METHODS)
                 .allowedHeaders(HEADERS)
                 .exposedHeaders(List.of("X-Request-ID"))
@@ -158,6 +168,8 @@ public class CorsBenchmark {
         actual_corsPolicy();
         require(ORIGIN.equals(response.header("Access-Control-Allow-Origin"))
                 && "X-Request-ID".equals(response.header("Access-Control-Expose-Headers")), "CorsPolicy actual");
+        actual_corsPolicyWildcardOrigin();
+        require(ORIGIN.equals(response.header("Access-Control-Allow-Origin")), "CorsPolicy wildcard actual");
         actual_tomcatCorsFilter();
         require(ORIGIN.equals(response.header("Access-Control-Allow-Origin"))
                 && "X-Request-ID".equals(response.header("Access-Control-Expose-Headers")), "Tomcat actual");
@@ -226,6 +238,31 @@ public class CorsBenchmark {
         return response.digest();
     }
 
+    /**
+     * Only the servlet calls {@code CorsPolicy} makes for this preflight, with no decision logic:
+     * the floor any servlet-API implementation pays on these fakes. {@code corsPolicy - floor} is
+     * the cost of the policy's own matching.
+     */
+    @Benchmark
+    public int preflight_servletApiFloor() throws Exception {
+        preflight.clear();
+        response.clear();
+        String origin = preflight.getHeader("Origin");
+        if (origin != null && "OPTIONS".equals(preflight.getMethod())) {
+            String method = preflight.getHeader("Access-Control-Request-Method");
+            if (!response.containsHeader("Vary")) {
+                response.addHeader("Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
+            }
+            String headers = preflight.getHeader("Access-Control-Request-Headers");
+            response.setHeader("Access-Control-Allow-Origin", origin);
+            response.setHeader("Access-Control-Allow-Methods", method == null ? "" : "GET, HEAD, POST, PUT, PATCH, DELETE");
+            response.setHeader("Access-Control-Allow-Headers", headers == null ? "" : "Content-Type, Accept, Accept-Language, Authorization, LR-Agent");
+            response.setHeader("Access-Control-Max-Age", "600");
+            response.setStatus(204);
+        }
+        return response.digest();
+    }
+
     @Benchmark
     public int preflight_baselineJetty() throws Exception {
         jettyPreflightResponse.clear();
@@ -260,11 +297,39 @@ public class CorsBenchmark {
         return response.digest();
     }
 
+    /** Not a peer comparison (Tomcat has no wildcard subdomains): what a wildcard entry costs. */
+    @Benchmark
+    public int actual_corsPolicyWildcardOrigin() throws Exception {
+        actual.clear();
+        response.clear();
+        if (!wildcardPolicy.handle(actual, response)) {
+            NO_OP_CHAIN.doFilter(actual, response);
+        }
+        return response.digest();
+    }
+
     @Benchmark
     public int actual_tomcatCorsFilter() throws Exception {
         actual.clear();
         response.clear();
         tomcat.doFilter(actual, response, NO_OP_CHAIN);
+        return response.digest();
+    }
+
+    /** Only the servlet calls {@code CorsPolicy} makes for this request; see {@link #preflight_servletApiFloor()}. */
+    @Benchmark
+    public int actual_servletApiFloor() throws Exception {
+        actual.clear();
+        response.clear();
+        String origin = actual.getHeader("Origin");
+        if (origin != null && !"OPTIONS".equals(actual.getMethod())) {
+            if (!response.containsHeader("Vary")) {
+                response.addHeader("Vary", "Origin");
+            }
+            response.setHeader("Access-Control-Allow-Origin", origin);
+            response.setHeader("Access-Control-Expose-Headers", "X-Request-ID");
+        }
+        NO_OP_CHAIN.doFilter(actual, response);
         return response.digest();
     }
 

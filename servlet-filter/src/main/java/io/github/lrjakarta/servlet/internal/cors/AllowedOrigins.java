@@ -154,8 +154,8 @@ public final class AllowedOrigins {
             if (exactPorts[i] == port
                     && exactSchemes[i].length() == schemeEnd
                     && exactHosts[i].length() == hostLength
-                    && origin.regionMatches(true, 0, exactSchemes[i], 0, schemeEnd)
-                    && origin.regionMatches(true, hostStart, exactHosts[i], 0, hostLength)) {
+                    && Ascii.regionEqualsLower(origin, 0, exactSchemes[i])
+                    && Ascii.regionEqualsLower(origin, hostStart, exactHosts[i])) {
                 return true;
             }
         }
@@ -178,8 +178,8 @@ public final class AllowedOrigins {
             if (wildcardPorts[i] == port
                     && hostEnd - hostStart > suffixLength
                     && wildcardSchemes[i].length() == schemeEnd
-                    && origin.regionMatches(true, hostEnd - suffixLength, suffix, 0, suffixLength)
-                    && origin.regionMatches(true, 0, wildcardSchemes[i], 0, schemeEnd)) {
+                    && Ascii.regionEqualsLower(origin, hostEnd - suffixLength, suffix)
+                    && Ascii.regionEqualsLower(origin, 0, wildcardSchemes[i])) {
                 return true;
             }
         }

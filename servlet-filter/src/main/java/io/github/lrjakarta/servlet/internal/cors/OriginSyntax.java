@@ -172,10 +172,10 @@ public final class OriginSyntax {
 
     /** 80 for {@code http}, 443 for {@code https} (any case), else {@link #NO_PORT}. */
     public static int defaultPort(String s, int schemeEnd) {
-        if (schemeEnd == 4 && s.regionMatches(true, 0, "http", 0, 4)) {
+        if (schemeEnd == 4 && Ascii.regionEqualsLower(s, 0, "http")) {
             return 80;
         }
-        if (schemeEnd == 5 && s.regionMatches(true, 0, "https", 0, 5)) {
+        if (schemeEnd == 5 && Ascii.regionEqualsLower(s, 0, "https")) {
             return 443;
         }
         return NO_PORT;

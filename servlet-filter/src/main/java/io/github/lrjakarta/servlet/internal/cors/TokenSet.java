@@ -3,11 +3,12 @@ package io.github.lrjakarta.servlet.internal.cors;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A configured list of HTTP methods or header names, validated once and matched without
- * allocating: the lists are short (a handful of entries), so a scan with {@link
- * String#regionMatches} beats hashing a substring that would first have to be cut out.
+ * allocating: the lists are short (a handful of entries), so a length check and an in-place
+ * ASCII comparison per entry beats hashing a substring that would first have to be cut out.
  *
  * <p>Methods are case-sensitive (RFC 9110 section 9.1); header names are not. {@code *} makes the
  * set match anything; the response then echoes what was asked for, because browsers do not treat
@@ -18,12 +19,18 @@ import java.util.List;
 public final class TokenSet {
 
     private final String[] tokens;
+    // What requests are compared with: the tokens, lower-cased (ASCII) when case does not matter.
+    private final String[] matchTokens;
     private final boolean wildcard;
     private final boolean ignoreCase;
     private final String headerValue;
 
     private TokenSet(String[] tokens, boolean wildcard, boolean ignoreCase) {
         this.tokens = tokens;
+        this.matchTokens = new String[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            matchTokens[i] = ignoreCase ? tokens[i].toLowerCase(Locale.ROOT) : tokens[i];
+        }
         this.wildcard = wildcard;
         this.ignoreCase = ignoreCase;
         this.headerValue = String.join(", ", tokens);
@@ -135,9 +142,9 @@ public final class TokenSet {
 
     private int indexOf(String s, int start, int end) {
         int length = end - start;
-        for (int i = 0; i < tokens.length; i++) {
-            String t = tokens[i];
-            if (t.length() == length && s.regionMatches(ignoreCase, start, t, 0, length)) {
+        for (int i = 0; i < matchTokens.length; i++) {
+            String t = matchTokens[i];
+            if (t.length() == length && (ignoreCase ? Ascii.regionEqualsLower(s, start, t) : s.startsWith(t, start))) {
                 return i;
             }
         }

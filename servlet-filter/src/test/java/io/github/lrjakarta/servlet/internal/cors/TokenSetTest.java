@@ -31,6 +31,16 @@ class TokenSetTest {
     }
 
     @Test
+    void onlyAsciiLettersFoldCase() {
+        TokenSet odd = TokenSet.headerNames("k", List.of("X^Y", "A`B"));
+
+        assertThat(odd.containsAll("x^y, a`b")).isTrue();
+        assertThat(odd.containsAll("x~y")).isFalse(); // '~' is '^' + 0x20, but not a letter
+        assertThat(odd.containsAll("a@b")).isFalse(); // '@' is '`' - 0x20
+        assertThat(odd.containsAll("XžY")).isFalse();
+    }
+
+    @Test
     void methodsAreCaseSensitive() {
         assertThat(methods.contains("GET")).isTrue();
         assertThat(methods.contains("PATCH")).isTrue();
