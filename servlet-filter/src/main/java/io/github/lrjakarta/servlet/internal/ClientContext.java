@@ -27,12 +27,18 @@ public final class ClientContext {
 
     private static final ThreadLocal<Last> LAST = ThreadLocal.withInitial(Last::new);
 
+    /** For a request with neither header there is nothing to forward, and nothing is bound. */
+    private static final CallContext.Scope NOTHING_BOUND = () -> {};
+
     private ClientContext() {}
 
     /** Binds the request's client; close the scope when the request leaves the filter. */
     public static CallContext.Scope bind(HttpServletRequest request) {
         String userAgent = request.getHeader("User-Agent");
         String acceptLanguage = request.getHeader("Accept-Language");
+        if (userAgent == null && acceptLanguage == null) {
+            return NOTHING_BOUND;
+        }
         Last last = LAST.get();
         if (!Objects.equals(userAgent, last.userAgent) || !Objects.equals(acceptLanguage, last.acceptLanguage)) {
             last.options = CallOptions.builder()

@@ -45,6 +45,13 @@ class ClientContextTest {
     }
 
     @Test
+    void aRequestWithoutAgentOrLanguageBindsNothing() {
+        try (CallContext.Scope scope = ClientContext.bind(FakeHttp.request("GET", "https://a.example/"))) {
+            assertThat(CallContext.current()).isEmpty();
+        }
+    }
+
+    @Test
     void unusableLanguageListsGiveNoLocale() {
         assertThat(ClientContext.preferredLocale(null)).isNull();
         assertThat(ClientContext.preferredLocale("*")).isNull();

@@ -1,0 +1,144 @@
+package io.github.lrjakarta.benchmarks.filter;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.lang.reflect.Proxy;
+
+/**
+ * Lean servlet request and response for the filter benchmarks, shared by the filter and its
+ * no-op baseline. Headers live in a small array scanned with {@code equalsIgnoreCase}, as Tomcat's
+ * {@code MimeHeaders} does. Methods the filter is not expected to call on these paths throw, so a
+ * change that started calling something unmodelled fails the setup check instead of being timed
+ * against a no-op.
+ */
+final class FilterFakes {
+
+    private FilterFakes() {}
+
+    private static <T> T unsupported(Class<T> type) {
+        return type.cast(Proxy.newProxyInstance(FilterFakes.class.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> {
+                    throw new UnsupportedOperationException(type.getSimpleName() + "." + method.getName());
+                }));
+    }
+
+    /** A request to https://app.example.com with fixed headers, servlet path "/" mapping style. */
+    static final class Request extends HttpServletRequestWrapper {
+        private final String method;
+        private final String path;
+        private final String[] names;
+        private final String[] values;
+        private String attributeName;
+        private Object attributeValue;
+
+        Request(String method, String path, String... headerPairs) {
+            super(unsupported(HttpServletRequest.class));
+            this.method = method;
+            this.path = path;
+            names = new String[headerPairs.length / 2];
+            values = new String[headerPairs.length / 2];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = headerPairs[2 * i];
+                values[i] = headerPairs[2 * i + 1];
+            }
+        }
+
+        /** Forgets the attribute set by the previous invocation. */
+        void clear() {
+            attributeName = null;
+            attributeValue = null;
+        }
+
+        @Override
+        public String getMethod() {
+            return method;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equalsIgnoreCase(name)) {
+                    return values[i];
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public String getServletPath() {
+            return path;
+        }
+
+        @Override
+        public String getPathInfo() {
+            return null;
+        }
+
+        @Override
+        public String getRequestURI() {
+            return path;
+        }
+
+        @Override
+        public String getContextPath() {
+            return "";
+        }
+
+        @Override
+        public String getQueryString() {
+            return null;
+        }
+
+        @Override
+        public boolean isSecure() {
+            return true;
+        }
+
+        @Override
+        public String getServerName() {
+            return "app.example.com";
+        }
+
+        @Override
+        public void setAttribute(String name, Object value) {
+            attributeName = name;
+            attributeValue = value;
+        }
+
+        @Override
+        public Object getAttribute(String name) {
+            return name.equals(attributeName) ? attributeValue : null;
+        }
+    }
+
+    /** A response that only counts what is done to it; the filter must not touch it on the measured paths. */
+    static final class Response extends HttpServletResponseWrapper {
+        int touched;
+
+        Response() {
+            super(unsupported(HttpServletResponse.class));
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            touched++;
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            touched++;
+        }
+
+        @Override
+        public void setStatus(int sc) {
+            touched++;
+        }
+
+        @Override
+        public boolean isCommitted() {
+            return false;
+        }
+    }
+}
