@@ -7,6 +7,8 @@ import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import io.github.lrjakarta.core.config.LoginRocketKeys;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,9 +86,12 @@ public final class LoginRocketRuntime {
         configs.attach(context, annotation);
     }
 
-    /** Whether the web application's servlet context is known. */
-    public boolean hasServletContext() {
-        return configs.servletContextKnown();
+    /**
+     * Whether this runtime can belong to the web application of {@code context}: it has no servlet
+     * context yet, or that one.
+     */
+    public boolean accepts(ServletContext context) {
+        return configs.acceptsServletContext(context);
     }
 
     /**
@@ -113,9 +118,40 @@ public final class LoginRocketRuntime {
      */
     public synchronized void applicationStarted(Object payload) {
         if (payload instanceof ServletContext) {
-            webAppStarted((ServletContext) payload, null);
+            ServletContext context = (ServletContext) payload;
+            configs.attach(context, null);
+            if (!checkWhenListenersStart(context)) {
+                runDeferredChecks();
+            }
         } else if (payload != null && WELD_SE_STARTED.equals(payload.getClass().getName())) {
             runDeferredChecks();
+        }
+    }
+
+    /**
+     * Weld servlet's initializer fires the event while initializers are still running, and ours
+     * (with the {@code @EnableLoginRocket} values) may come next: then the checks wait for the
+     * listeners, which start after every initializer. Fired from a listener (Weld's {@code
+     * Listener}, WildFly), the context refuses a new {@code ServletContextListener}: every
+     * initializer has run already, so the checks run now.
+     */
+    private boolean checkWhenListenersStart(ServletContext context) {
+        try {
+            context.addListener(new DeferredChecks());
+            return true;
+        } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+            // The servlet API only takes a ServletContextListener from an initializer's onStartup.
+            return false;
+        }
+    }
+
+    /** Runs the deferred checks when the application's listeners start; a failure fails the start. */
+    private final class DeferredChecks implements ServletContextListener {
+        @Override
+        public void contextInitialized(ServletContextEvent event) {
+            synchronized (LoginRocketRuntime.this) {
+                runDeferredChecks();
+            }
         }
     }
 

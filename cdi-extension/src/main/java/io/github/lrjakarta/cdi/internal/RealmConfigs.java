@@ -56,6 +56,12 @@ public final class RealmConfigs {
         return servletContext != null;
     }
 
+    /** Whether no servlet context or this one is attached. */
+    public boolean acceptsServletContext(ServletContext context) {
+        ServletContext known = servletContext;
+        return known == null || known == context || known.equals(context);
+    }
+
     /**
      * The config of a realm.
      *

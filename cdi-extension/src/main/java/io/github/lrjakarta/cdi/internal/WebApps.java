@@ -56,14 +56,14 @@ public final class WebApps {
         LoginRocketRuntime runtime;
         synchronized (WebApps.class) {
             runtime = RUNTIMES.get(key);
-            // A runtime that has its servlet context belongs to an application started before on
-            // the same class loader (embedded servers; one whose deployment failed and never shut down).
-            if (runtime != null && runtime.hasServletContext()) {
+            // A runtime bound to another servlet context belongs to an application started before
+            // on the same class loader (embedded servers; one whose deployment failed and never shut down).
+            if (runtime != null && !runtime.accepts(context)) {
                 RUNTIMES.remove(key);
                 runtime = null;
             }
             if (runtime == null) {
-                runtime = soleRuntimeWithoutContext();
+                runtime = soleRuntimeAccepting(context);
             }
             if (runtime == null) {
                 WAITING.put(key, new Started(context, annotation));
@@ -78,10 +78,10 @@ public final class WebApps {
      * Should the class loaders not be the same object (a container wrapping its context class
      * loader), a WAR still has exactly one runtime: this library's classes are its own.
      */
-    private static LoginRocketRuntime soleRuntimeWithoutContext() {
+    private static LoginRocketRuntime soleRuntimeAccepting(ServletContext context) {
         LoginRocketRuntime sole = null;
         for (LoginRocketRuntime candidate : RUNTIMES.values()) {
-            if (!candidate.hasServletContext()) {
+            if (candidate.accepts(context)) {
                 if (sole != null) {
                     return null;
                 }

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
+import io.github.lrjakarta.cdi.jetty.AnnotatedShop;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
 import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +40,6 @@ class WebAppStartupOrderTest {
 
         new WebAppInitializer().onStartup(Set.of(), servletContext(Map.of("loginrocket.url", "https://a.example.com")));
 
-        assertThat(runtime.hasServletContext()).isTrue();
         assertThat(runtime.config(null).url().root().getHost()).isEqualTo("a.example.com");
         WebApps.runtimeStopped(application, runtime);
     }
@@ -65,7 +69,39 @@ class WebAppStartupOrderTest {
         WebApps.runtimeStopped(application, runtime);
     }
 
+    @Test
+    void weldServletFiringTheEventDuringInitializersWaitsForOurInitializersAnnotation() throws Exception {
+        // Weld servlet's initializer boots CDI and fires @Initialized(ApplicationScoped.class) before
+        // ours has run; the loopback URL is only acceptable with the annotation's allow-insecure-loopback.
+        WebApps.runtimeStarted(application, runtime);
+        assertThat(runtime.validateAtDeployment(null)).isEmpty();
+        List<ServletContextListener> listeners = new ArrayList<>();
+        ServletContext context = servletContext(Map.of("loginrocket.url", "http://127.0.0.1:9"), listeners::add);
+
+        runtime.applicationStarted(context);
+        new WebAppInitializer().onStartup(Set.of(AnnotatedShop.class), context);
+        listeners.forEach(l -> l.contextInitialized(new ServletContextEvent(context)));
+
+        assertThat(runtime.config(null).url().isLoopback()).isTrue();
+        WebApps.runtimeStopped(application, runtime);
+    }
+
+    @Test
+    void eventFiredByAListenerChecksAtOnce() {
+        assertThat(runtime.validateAtDeployment(null)).isEmpty();
+        ServletContext context = servletContext(Map.of(), listener -> {
+            throw new IllegalArgumentException("only from ServletContainerInitializer.onStartup");
+        });
+        assertThatThrownBy(() -> runtime.applicationStarted(context))
+                .isInstanceOf(LoginRocketConfigException.class)
+                .hasMessageContaining("loginrocket.url is missing");
+    }
+
     private ServletContext servletContext(Map<String, String> contextParams) {
+        return servletContext(contextParams, listener -> {});
+    }
+
+    private ServletContext servletContext(Map<String, String> contextParams, Consumer<ServletContextListener> addListener) {
         return (ServletContext) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {ServletContext.class}, (proxy, method, args) -> {
                     switch (method.getName()) {
@@ -76,6 +112,7 @@ class WebAppStartupOrderTest {
                         case "getContextPath":
                             return "/shop";
                         case "addListener":
+                            addListener.accept((ServletContextListener) args[0]);
                             return null;
                         case "hashCode":
                             return System.identityHashCode(proxy);

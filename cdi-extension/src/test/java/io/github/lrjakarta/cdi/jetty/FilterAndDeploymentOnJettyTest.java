@@ -59,6 +59,33 @@ class FilterAndDeploymentOnJettyTest {
     }
 
     @Test
+    void annotationCountsWhenWeldsInitializerRunsBeforeOurs() throws Exception {
+        // Weld's initializer fires @Initialized(ApplicationScoped.class) before ours has read the annotation.
+        try (LoginRocketEmulator emulator = LoginRocketEmulator.start();
+                JettyApp app = JettyApp.builder()
+                        .contextParam("loginrocket.url", emulator.url())
+                        .weldInitializer()
+                        .initializer(AnnotatedShop.class)
+                        .start()) {
+            HttpRequest me = HttpRequest.newBuilder(app.api().resolve("me"))
+                    .header("Authorization", "Bearer " + emulator.issueToken("dana@example.org"))
+                    .GET()
+                    .build();
+            assertThat(http.send(me, HttpResponse.BodyHandlers.ofString()).body())
+                    .isEqualTo("{\"email\":\"dana@example.org\",\"org\":\"Rivera Labs\"}");
+        }
+    }
+
+    @Test
+    void missingUrlFailsTheDeploymentWhenWeldsInitializerRunsBeforeOurs() throws Exception {
+        try (JettyApp app = JettyApp.builder().weldInitializer().initializer().build()) {
+            assertThatThrownBy(app.server::start)
+                    .hasStackTraceContaining("loginrocket.url is missing")
+                    .hasStackTraceContaining("context-params of /shop 'loginrocket.url'");
+        }
+    }
+
+    @Test
     void missingUrlFailsTheDeploymentWhenTheContextParamsAreKnownAtValidation() throws Exception {
         // The initializer runs before Weld boots here, so AfterDeploymentValidation sees the context-params.
         try (JettyApp app = JettyApp.builder().initializer().build()) {

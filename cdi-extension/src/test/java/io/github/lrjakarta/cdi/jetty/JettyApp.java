@@ -14,11 +14,12 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.jboss.weld.environment.servlet.EnhancedListener;
 import org.jboss.weld.environment.servlet.Listener;
 
 /**
  * The test application in embedded Jetty 12 (ee10) on a free port, wired as a WAR would be: context
- * /shop with context-params, Weld servlet's listener, Jersey on /api/*, optionally the LoginRocket
+ * /shop with context-params, Weld servlet's listener (or its initializer), Jersey on /api/*, optionally the LoginRocket
  * filter on /*, optionally this library's ServletContainerInitializer (which a WAR deployment
  * finds through META-INF/services; an embedded ServletContextHandler does not look). Weld and
  * Jersey sit on the server class path (toolchain P3).
@@ -36,10 +37,16 @@ final class JettyApp implements AutoCloseable {
         server.addConnector(connector);
         context = new ServletContextHandler("/shop");
         b.contextParams.forEach(context::setInitParameter);
+        if (b.weldInitializer) {
+            // Weld servlet as a WAR gets it: its initializer boots Weld, ahead of ours.
+            context.addServletContainerInitializer(new EnhancedListener());
+        }
         if (b.initializerClasses != null) {
             context.addServletContainerInitializer(new WebAppInitializer(), b.initializerClasses);
         }
-        context.addEventListener(new Listener());
+        if (!b.weldInitializer) {
+            context.addEventListener(new Listener());
+        }
         if (b.filter) {
             context.addFilter(new FilterHolder(LoginRocketFilter.class), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
@@ -69,6 +76,7 @@ final class JettyApp implements AutoCloseable {
         private final Map<String, String> contextParams = new HashMap<>();
         private boolean filter;
         private Class<?>[] initializerClasses;
+        private boolean weldInitializer;
 
         Builder contextParam(String name, String value) {
             contextParams.put(name, value);
@@ -83,6 +91,12 @@ final class JettyApp implements AutoCloseable {
         /** Runs the library's ServletContainerInitializer, handing it these classes as @HandlesTypes matches. */
         Builder initializer(Class<?>... handlesTypesMatches) {
             initializerClasses = handlesTypesMatches;
+            return this;
+        }
+
+        /** Boots Weld from its ServletContainerInitializer (before ours) instead of its listener. */
+        Builder weldInitializer() {
+            weldInitializer = true;
             return this;
         }
 
