@@ -10,6 +10,7 @@ import io.github.lrjakarta.core.TokenVerification;
 import io.github.lrjakarta.core.config.ConfigSource;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
+import io.github.lrjakarta.core.config.LoginRocketKeys;
 import io.github.lrjakarta.servlet.internal.AuthenticatedRequest;
 import io.github.lrjakarta.servlet.internal.ClientContext;
 import io.github.lrjakarta.servlet.internal.ConfigProblems;
@@ -34,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -147,6 +149,8 @@ public final class LoginRocketFilter implements Filter {
             LoginRocketConfig.Builder b = ServletConfigSources.forFilter(filterConfig);
             extraSources.forEach(b::source);
             config = b.build();
+            warnAboutUnknownKeys("init-param", filterConfig.getInitParameterNames());
+            warnAboutUnknownKeys("context-param", filterConfig.getServletContext().getInitParameterNames());
         }
         try {
             start(config);
@@ -155,6 +159,17 @@ public final class LoginRocketFilter implements Filter {
         }
         LOG.log(Level.INFO, "LoginRocket filter for {0}: login required on {1}, logout path {2}, {3}",
                 settings.url, settings.loginRequired, settings.logoutPath, cors);
+    }
+
+    /** A misspelt key would otherwise be silently ignored and its default used. */
+    private static void warnAboutUnknownKeys(String kind, Enumeration<String> names) {
+        while (names != null && names.hasMoreElements()) {
+            String name = names.nextElement();
+            if (!LoginRocketKeys.isKnownKey(name)) {
+                LOG.log(Level.WARNING, "Unknown LoginRocket {0} {1} ignored; see LoginRocketKeys for the keys",
+                        kind, name);
+            }
+        }
     }
 
     private void start(LoginRocketConfig config) {

@@ -20,6 +20,7 @@ class LoginRocketFilterInitTest {
                 LoginRocketFilterInitTest.class.getClassLoader(), new Class<?>[] {ServletContext.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getInitParameter" -> contextParams.get((String) args[0]);
+                    case "getInitParameterNames" -> Collections.enumeration(contextParams.keySet());
                     case "getContextPath" -> "/shop";
                     case "getClassLoader" -> LoginRocketFilterInitTest.class.getClassLoader();
                     case "toString" -> "fake context";
@@ -108,6 +109,36 @@ class LoginRocketFilterInitTest {
         filter.init(filterConfig(Map.of("loginrocket.url", URL, "loginrocket.login-required", "/app/*"), Map.of()));
         assertThat(filter).hasToString("LoginRocketFilter[https://sample.e2.loginrocket.com/, login required on [/app/*]]");
         filter.destroy();
+    }
+
+    @Test
+    void misspeltKeysAreReportedInTheLog() throws Exception {
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(LoginRocketFilter.class.getName());
+        java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(java.text.MessageFormat.format(r.getMessage(), r.getParameters()));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        jul.addHandler(handler);
+        try {
+            LoginRocketFilter filter = new LoginRocketFilter();
+            filter.init(filterConfig(Map.of("loginrocket.url", URL, "loginrocket.cors.allowed-origin", "https://a.example"),
+                    Map.of("loginrocket.partners.url", URL, "unrelated", "x")));
+            filter.destroy();
+        } finally {
+            jul.removeHandler(handler);
+        }
+        assertThat(logged).anySatisfy(m -> assertThat(m).contains("init-param loginrocket.cors.allowed-origin ignored"));
+        assertThat(logged).noneSatisfy(m -> assertThat(m).contains("partners"));
+        assertThat(logged).noneSatisfy(m -> assertThat(m).contains("unrelated"));
     }
 
     @Test

@@ -189,6 +189,27 @@ public final class LoginRocketKeys {
         return key.equals(JWT_KEY) || key.endsWith("." + JWT_KEY);
     }
 
+    /**
+     * Whether a full key is one of this library's: {@code loginrocket.<key>} or {@code
+     * loginrocket.<realm>.<key>} with a known {@code <key>}. Meant for warning about typos in
+     * sources that can list their names (init-params, context-params); names outside {@code
+     * loginrocket.} are not this library's business and count as known.
+     */
+    public static boolean isKnownKey(String fullKey) {
+        if (!fullKey.startsWith(PREFIX)) {
+            return true;
+        }
+        String rel = fullKey.substring(PREFIX.length());
+        if (SPECS.containsKey(rel)) {
+            return true;
+        }
+        int dot = rel.indexOf('.');
+        String first = dot < 0 ? rel : rel.substring(0, dot);
+        // "cors", "jwt", "cookie" are groups of the default realm, never realm names.
+        return dot > 0 && !first.equals("cors") && !first.equals("jwt") && !first.equals("cookie")
+                && SPECS.containsKey(rel.substring(dot + 1));
+    }
+
     static Spec spec(String relativeKey) {
         return SPECS.get(relativeKey);
     }

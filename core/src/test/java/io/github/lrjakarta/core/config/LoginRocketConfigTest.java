@@ -252,6 +252,18 @@ class LoginRocketConfigTest {
     }
 
     @Test
+    void typosAreRecognisedAsUnknownKeys() {
+        assertThat(LoginRocketKeys.isKnownKey("loginrocket.cors.allowed-origins")).isTrue();
+        assertThat(LoginRocketKeys.isKnownKey("loginrocket.partners.cors.allowed-origins")).isTrue();
+        assertThat(LoginRocketKeys.isKnownKey("loginrocket.partners.url")).isTrue();
+        assertThat(LoginRocketKeys.isKnownKey("other.setting")).isTrue();
+        assertThat(LoginRocketKeys.isKnownKey("loginrocket.cors.allowed-origin")).isFalse();
+        assertThat(LoginRocketKeys.isKnownKey("loginrocket.loginrequired")).isFalse();
+        assertThat(LoginRocketKeys.isKnownKey("loginrocket.partners.urll")).isFalse();
+        assertThat(LoginRocketKeys.isKnownKey("loginrocket.cors.url")).isFalse();
+    }
+
+    @Test
     void keysAreDocumentedWithTheirDefaults() {
         assertThat(LoginRocketKeys.all()).contains("url", "cors.allowed-origins", "login-required", "cookie.name");
         assertThat(LoginRocketKeys.defaultValue("cookie.name")).contains("loginrocket_token");
