@@ -214,13 +214,20 @@ public class LoginRocketTokenVerifier {
             return this;
         }
 
-        /** The clock for claim checks, cache expiry and the refetch throttle. Default system UTC. */
+        /**
+         * The clock for claim checks and cache expiry. Default system UTC. (The key refetch throttle
+         * runs on a monotonic ticker, so moving this clock cannot open it.)
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Minimum time between key-set fetches triggered by unknown {@code kid}s. Default 30 s. */
+        /**
+         * Minimum time between key-set fetches triggered by unknown {@code kid}s (after a failed
+         * fetch, at most 1 s). Default 30 s. Zero disables the throttle: for tests only, since
+         * every forged {@code kid} then costs a request to LoginRocket.
+         */
         public Builder keyRefetchInterval(Duration interval) {
             this.keyRefetchInterval = nonNegative(interval, "keyRefetchInterval");
             return this;
@@ -291,7 +298,7 @@ public class LoginRocketTokenVerifier {
                     checkJwksUri(jwksUri, allowInsecureLoopback);
                 }
                 keys = new JwksKeySource(new HttpJwksFetcher(jwksUri, keyFetchTimeout, sslContext, maxKeySetBytes),
-                        clock, keyRefetchInterval, keyFetchTimeout);
+                        System::nanoTime, keyRefetchInterval, keyFetchTimeout);
             }
             return new LoginRocketTokenVerifier(this, keys);
         }

@@ -147,7 +147,7 @@ class TokenAttackTest {
     }
 
     @Test
-    void floodOfRandomKidsFetchesTheKeySetOnlyOnce() throws Exception {
+    void floodOfRandomKidsFetchesTheKeySetOnlyOnceWhateverTheClockSays() throws Exception {
         try (JwksStub own = new JwksStub().body(TestTokens.jwks(Map.of(KID, KEY.getPublic())))) {
             LoginRocketTokenVerifier v = LoginRocketTokenVerifier.builder()
                     .jwksUri(own.uri()).allowInsecureLoopback(true).clock(clock).build();
@@ -156,16 +156,11 @@ class TokenAttackTest {
             for (int i = 0; i < 500; i++) {
                 String forged = rs256(rs256Header("kid-" + UUID.randomUUID()), payload, KEY.getPrivate());
                 assertThat(v.verify(forged).failure()).isEqualTo(TokenFailure.UNKNOWN_KEY);
-                if (i % 100 == 99) {
-                    clock.advance(Duration.ofSeconds(5)); // 25 s in all: still inside one 30 s interval
-                }
+                // the claims clock jumping back and forth (as when a caller verifies "as of" an
+                // instant taken from a token) must not open the throttle
+                clock.advance(Duration.ofMinutes(i % 2 == 0 ? 10 : -10));
             }
             assertThat(own.requests()).isEqualTo(1);
-            clock.advance(Duration.ofSeconds(6)); // past the interval: exactly one more fetch allowed
-            for (int i = 0; i < 100; i++) {
-                v.verify(rs256(rs256Header("kid-" + UUID.randomUUID()), payload, KEY.getPrivate()));
-            }
-            assertThat(own.requests()).isEqualTo(2);
         }
     }
 

@@ -4,7 +4,6 @@ import io.github.lrjakarta.core.TokenFailure;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 /**
  * RS256 keys from a realm's {@code /connect/jwks}, looked up by {@code kid}.
@@ -30,8 +30,10 @@ import java.util.concurrent.TimeoutException;
  *       verifying.
  * </ul>
  *
- * <p>The throttle reads the verifier's {@link Clock}; if that clock goes backwards the throttle
- * opens rather than blocking refetches for the size of the jump.
+ * <p>The throttle runs on a monotonic ticker ({@code System.nanoTime}), not on the verifier's
+ * {@code Clock}: that clock decides claim validity and may be moved (in tests, or by an
+ * application verifying a token "as of" some instant taken from the token), and a throttle that
+ * followed it could be opened by whoever controls the instant.
  */
 public final class JwksKeySource implements KeySource {
 
@@ -41,9 +43,9 @@ public final class JwksKeySource implements KeySource {
     private static final System.Logger LOG = System.getLogger(JwksKeySource.class.getName());
 
     private final JwksFetcher fetcher;
-    private final Clock clock;
-    private final long refetchMillis;
-    private final long failureRetryMillis;
+    private final LongSupplier nanoTime;
+    private final long refetchNanos;
+    private final long failureRetryNanos;
     private final long waitMillis;
 
     private volatile Map<String, RsaVerificationKey> keys = Map.of();
@@ -52,15 +54,17 @@ public final class JwksKeySource implements KeySource {
     // guarded by lock
     private CompletableFuture<String> inFlight; // completes with null on success, else the failure reason
     private boolean attempted;
-    private long lastAttemptMillis;
-    private long nextAttemptMillis;
+    private long nextAttemptNanos;
     private String lastFailure;
 
-    public JwksKeySource(JwksFetcher fetcher, Clock clock, Duration refetchInterval, Duration fetchTimeout) {
+    /**
+     * @param nanoTime a monotonic ticker, {@code System::nanoTime} outside tests
+     */
+    public JwksKeySource(JwksFetcher fetcher, LongSupplier nanoTime, Duration refetchInterval, Duration fetchTimeout) {
         this.fetcher = fetcher;
-        this.clock = clock;
-        this.refetchMillis = refetchInterval.toMillis();
-        this.failureRetryMillis = Math.min(refetchMillis, FAILURE_RETRY.toMillis());
+        this.nanoTime = nanoTime;
+        this.refetchNanos = refetchInterval.toNanos();
+        this.failureRetryNanos = Math.min(refetchNanos, FAILURE_RETRY.toNanos());
         // waiters give the fetching thread its whole timeout plus time to parse
         this.waitMillis = fetchTimeout.toMillis() + 1_000;
     }
@@ -99,7 +103,6 @@ public final class JwksKeySource implements KeySource {
             } else {
                 flight = inFlight = new CompletableFuture<>();
                 attempted = true;
-                lastAttemptMillis = clock.millis();
                 leader = true;
             }
         }
@@ -108,16 +111,13 @@ public final class JwksKeySource implements KeySource {
         return key != null ? KeyResolution.found(key) : notFound(kid, failure, false);
     }
 
-    /** Whether a fetch may start now; called with the lock held. */
+    /** Whether a fetch may not start yet; called with the lock held. */
     private boolean throttled() {
-        if (!attempted) {
-            return false;
-        }
-        long now = clock.millis();
-        return now >= lastAttemptMillis && now < nextAttemptMillis;
+        return attempted && nanoTime.getAsLong() - nextAttemptNanos < 0;
     }
 
     private String fetchAsLeader(CompletableFuture<String> flight) {
+        long started = nanoTime.getAsLong();
         String failure = null;
         try {
             failure = fetchAndInstall();
@@ -126,7 +126,7 @@ public final class JwksKeySource implements KeySource {
             LOG.log(Level.WARNING, "Unexpected error reading the LoginRocket key set from " + fetcher.describe(), e);
         } finally {
             synchronized (lock) {
-                nextAttemptMillis = lastAttemptMillis + (failure == null ? refetchMillis : failureRetryMillis);
+                nextAttemptNanos = started + (failure == null ? refetchNanos : failureRetryNanos);
                 lastFailure = failure;
                 inFlight = null;
             }
@@ -200,7 +200,8 @@ public final class JwksKeySource implements KeySource {
         }
         return KeyResolution.failed(TokenFailure.UNKNOWN_KEY, "kid " + SafeText.quote(kid) + " is not in the key set at "
                 + fetcher.describe() + (throttled
-                        ? " (not refetched: at most one refetch per keyRefetchInterval, " + refetchMillis + " ms)"
+                        ? " (not refetched: at most one refetch per keyRefetchInterval, "
+                                + Duration.ofNanos(refetchNanos).toMillis() + " ms)"
                         : " (just refetched)"));
     }
 
