@@ -45,6 +45,7 @@ function showSignedOut() {
 
 function showProfile(me) {
   $("logout").hidden = false;
+  $("details").hidden = false;
   $("profile").hidden = false;
   $("org").hidden = false;
   $("checks").hidden = false;
