@@ -126,9 +126,12 @@ class BrowserIT {
 
         Object simple = fetch(base + "api/public/whoami", "{credentials: 'include'}");
         Object preflighted = fetch(base + "api/secure/me", "{credentials: 'include', headers: {'Authorization': 'Bearer x'}}");
+        // the same request without CORS gets an opaque answer: the server is reachable, CORS is what blocks
+        Object opaque = fetch(base + "api/public/whoami", "{credentials: 'include', mode: 'no-cors'}");
 
         assertThat(simple).asString().startsWith("rejected: TypeError");
         assertThat(preflighted).asString().startsWith("rejected: TypeError");
+        assertThat(opaque).isEqualTo("0 ");
     }
 
     /** Logs the browser in the short way: a token in the URL, which the filter turns into its cookie. */
