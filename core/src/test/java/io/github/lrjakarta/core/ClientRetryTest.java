@@ -153,6 +153,31 @@ class ClientRetryTest {
     }
 
     @Test
+    void unavailableWithRetryAfterSecondsWaitsThatLong() {
+        emulator().faults().inject("/v2/session", Fault.status(503).header("Retry-After", "1").once());
+        long start = System.nanoTime();
+        try (LoginRocketClient c = client(QUICK)) {
+            assertThat(c.getSession(session).isFullLogin()).isTrue();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(emulator().requestCount("/v2/session")).isEqualTo(2);
+    }
+
+    @Test
+    void retryAfterWinsOverRatelimitResetAndIsThrownAtOnceBeyondMaxWait() {
+        emulator().faults().inject("/v2/session",
+                Fault.rateLimited(Duration.ofSeconds(2)).header("Retry-After", "120").once());
+        try (LoginRocketClient c = client(RetryPolicy.builder().maxWait(Duration.ofSeconds(5)).build())) {
+            RateLimitedException e = catchThrowableOfType(() -> c.getSession(session), RateLimitedException.class);
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
+            assertThat(e.requestId()).startsWith("rq_");
+            assertThat(e.messages()).isNotEmpty();
+            assertThat(e.getMessage()).contains("Retry-After", "120 s");
+        }
+        assertThat(emulator().requestCount("/v2/session")).isEqualTo(1);
+    }
+
+    @Test
     void backoffGrowsWhenTheServerNamesNoWait() {
         emulator().faults().inject("/v2/session", Fault.status(503).times(2));
         long start = System.nanoTime();

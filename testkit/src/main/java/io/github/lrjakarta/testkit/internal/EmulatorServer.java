@@ -135,7 +135,8 @@ public final class EmulatorServer implements AutoCloseable {
                 if (!call.responded()) {
                     call.error(e);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                // Anything else left uncaught would leave the client waiting with nothing logged.
                 LOG.log(Level.ERROR, "emulator failed on " + call.method() + " " + call.path() + " [" + call.requestId() + "]", e);
                 if (!call.responded()) {
                     call.error(ApiError.of(500, "error.server"));
