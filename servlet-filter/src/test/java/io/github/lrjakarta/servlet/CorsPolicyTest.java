@@ -181,6 +181,27 @@ class CorsPolicyTest {
         }
 
         @Test
+        void rememberedRequestHeadersNeverChangeAnAnswer() throws IOException {
+            CorsPolicy policy = allowing(APP);
+            String[] lists = {
+                "content-type, authorization",
+                "content-type, authorization",
+                "content-type, authorization, x-evil",
+                "content-type, authorization",
+                "Authorization",
+                "content-type,  authorization",
+                "x-evil",
+            };
+            int[] expected = {204, 204, 403, 204, 204, 204, 403};
+
+            for (int i = 0; i < lists.length; i++) {
+                FakeHttp.Response res = FakeHttp.response();
+                policy.handle(preflight(APP, "POST", lists[i]), res);
+                assertThat(res.getStatus()).as(lists[i]).isEqualTo(expected[i]);
+            }
+        }
+
+        @Test
         void emptyRequestedHeadersAreAllowed() throws IOException {
             FakeHttp.Response res = FakeHttp.response();
 

@@ -45,10 +45,12 @@ import org.openjdk.jmh.annotations.TearDown;
  * Jetty's list of regular expressions), methods {@code GET, HEAD, POST, PUT, PATCH, DELETE},
  * headers {@code Content-Type, Accept, Accept-Language, Authorization, LR-Agent}, exposed {@code
  * X-Request-ID}, no credentials, max age 600 s. Preflight: {@code OPTIONS}, asking for {@code PUT}
- * with {@code content-type, authorization}. Actual request: {@code GET} with {@code Origin}.
- * Differences in work done: Jetty does not check the requested method or headers of a preflight
- * (it always answers with its lists); Tomcat and {@code CorsPolicy} do. Tomcat also records four
- * request attributes (its default {@code cors.request.decorate=true}).
+ * with {@code authorization,content-type} (lower case, sorted, no spaces, as browsers send it).
+ * Actual request: {@code GET} with {@code Origin}. Differences in work done: Jetty does not check
+ * the requested method or headers of a preflight (it always answers with its lists); Tomcat and
+ * {@code CorsPolicy} do. Tomcat also records four request attributes (its default {@code
+ * cors.request.decorate=true}). {@code CorsPolicy} remembers the last header list it allowed;
+ * {@link #preflight_corsPolicyHeadersMemoMiss()} shows the cost without that.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -68,6 +70,8 @@ public class CorsBenchmark {
     private Handler jettyNoOp;
 
     private ServletFakes.Request preflight;
+    private ServletFakes.Request[] preflightsAlternating;
+    private int alternate;
     private ServletFakes.Request actual;
     private ServletFakes.Request noOrigin;
     private ServletFakes.Response response;
@@ -127,7 +131,8 @@ public class CorsBenchmark {
             "Host", "api.example.com",
             "Origin", ORIGIN,
             "Access-Control-Request-Method", "PUT",
-            "Access-Control-Request-Headers", "content-type, authorization",
+            // as browsers send it: lower case, sorted, no spaces (Fetch standard)
+            "Access-Control-Request-Headers", "authorization,content-type",
             "Accept", "*/*",
             "User-Agent", "Mozilla/5.0"
         };
@@ -139,6 +144,9 @@ public class CorsBenchmark {
             "User-Agent", "Mozilla/5.0"
         };
         preflight = new ServletFakes.Request("OPTIONS", preflightHeaders);
+        String[] reordered = preflightHeaders.clone();
+        reordered[7] = "accept-language,content-type";
+        preflightsAlternating = new ServletFakes.Request[] {preflight, new ServletFakes.Request("OPTIONS", reordered)};
         actual = new ServletFakes.Request("GET", actualHeaders);
         noOrigin = new ServletFakes.Request("GET", "Host", "api.example.com", "Accept", "text/html", "User-Agent", "Mozilla/5.0");
         response = new ServletFakes.Response();
@@ -159,6 +167,9 @@ public class CorsBenchmark {
     private void check() throws Exception {
         preflight_corsPolicy();
         require(response.getStatus() == 204 && ORIGIN.equals(response.header("Access-Control-Allow-Origin")), "CorsPolicy preflight");
+        preflight_corsPolicyHeadersMemoMiss();
+        preflight_corsPolicyHeadersMemoMiss();
+        require(response.getStatus() == 204, "CorsPolicy preflight, memo miss");
         preflight_tomcatCorsFilter();
         require(ORIGIN.equals(response.header("Access-Control-Allow-Origin"))
                 && response.header("Access-Control-Allow-Methods") != null, "Tomcat preflight");
@@ -226,6 +237,21 @@ public class CorsBenchmark {
         response.clear();
         if (!policy.handle(preflight, response)) {
             NO_OP_CHAIN.doFilter(preflight, response);
+        }
+        return response.digest();
+    }
+
+    /**
+     * {@code CorsPolicy} remembers the last {@code Access-Control-Request-Headers} it allowed; here
+     * two different lists alternate, so every preflight misses that memo and parses the list.
+     */
+    @Benchmark
+    public int preflight_corsPolicyHeadersMemoMiss() throws Exception {
+        ServletFakes.Request req = preflightsAlternating[alternate ^= 1];
+        req.clear();
+        response.clear();
+        if (!policy.handle(req, response)) {
+            NO_OP_CHAIN.doFilter(req, response);
         }
         return response.digest();
     }

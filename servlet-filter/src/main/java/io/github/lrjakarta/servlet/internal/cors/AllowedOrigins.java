@@ -1,8 +1,8 @@
 package io.github.lrjakarta.servlet.internal.cors;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +13,7 @@ import java.util.Set;
  * https://*.example.com}), {@code *} and the literal {@code null}.
  *
  * <p>Matching never allocates and never uses regular expressions. Browsers send origins in
- * canonical form, so the common case is one hash lookup of the header string as it came; other
+ * canonical form, so the common case is one exact comparison of the header string as it came; other
  * spellings ({@code HTTPS://App.Example.com:443}) are compared field by field, ignoring case, with
  * the default port filled in.
  *
@@ -34,7 +34,10 @@ public final class AllowedOrigins {
 
     private final boolean any;
     private final boolean nullAllowed;
-    private final Set<String> canonical;
+    // Canonical exact origins bucketed by length: a hit is a length index plus String.equals (a
+    // vectorised intrinsic); no hashCode, which containers would compute afresh for every request's
+    // new header string.
+    private final String[][] canonicalByLength;
     private final String[] exactSchemes;
     private final String[] exactHosts;
     private final int[] exactPorts;
@@ -48,8 +51,8 @@ public final class AllowedOrigins {
         this.any = any;
         this.nullAllowed = nullAllowed;
         this.entries = List.copyOf(entries);
-        this.canonical = new HashSet<>();
         int n = exact.size();
+        this.canonicalByLength = new String[OriginSyntax.MAX_LENGTH + 1][];
         exactSchemes = new String[n];
         exactHosts = new String[n];
         exactPorts = new int[n];
@@ -58,7 +61,15 @@ public final class AllowedOrigins {
             exactSchemes[i] = p.scheme;
             exactHosts[i] = p.host;
             exactPorts[i] = p.port;
-            canonical.add(p.canonical());
+            String c = p.canonical();
+            String[] bucket = canonicalByLength[c.length()];
+            if (bucket == null) {
+                canonicalByLength[c.length()] = new String[] {c};
+            } else if (!Arrays.asList(bucket).contains(c)) {
+                bucket = Arrays.copyOf(bucket, bucket.length + 1);
+                bucket[bucket.length - 1] = c;
+                canonicalByLength[c.length()] = bucket;
+            }
         }
         int w = wildcards.size();
         wildcardSchemes = new String[w];
@@ -127,10 +138,18 @@ public final class AllowedOrigins {
 
     /** Whether {@code origin} (an {@code Origin} header value, possibly malformed) is allowed. */
     public boolean allows(String origin) {
-        // Every string in the set is a well-formed canonical origin, so a hit needs no parsing:
-        // the common case of a listed origin, as browsers send it, costs one hash lookup.
-        if (canonical.contains(origin)) {
-            return true;
+        // Every stored string is a well-formed canonical origin, so a hit needs no parsing: the
+        // common case of a listed origin, as browsers send it, is one array index and one equals.
+        int length = origin.length();
+        if (length < canonicalByLength.length) {
+            String[] bucket = canonicalByLength[length];
+            if (bucket != null) {
+                for (String c : bucket) {
+                    if (c.equals(origin)) {
+                        return true;
+                    }
+                }
+            }
         }
         long parsed = OriginSyntax.parse(origin);
         if (parsed == OriginSyntax.MALFORMED) {
