@@ -35,9 +35,15 @@ import javax.net.ssl.SSLContext;
  * claims: {@code sub}, {@code sid}, {@code iat}, {@code exp}. Tokens longer than {@link
  * Builder#maxTokenLength(int)} (16 KiB) are refused unread.
  *
+ * <p>An expired token that passes every other check (signature, issuer, realm, and the other time
+ * claims up to its expiry) is still rejected ({@link TokenFailure#EXPIRED}), but reports the session
+ * it stated in {@link TokenVerification#expiredSession()}, so that a session still alive at
+ * LoginRocket can be refreshed ({@code GET /v2/session}) instead of the user logging in again.
+ *
  * <p>Valid tokens are cached (default 10,000 entries; {@link Builder#cacheSize(int) 0} turns it
  * off) until their {@code exp} or maximum age, whichever is first, so repeated requests with the
- * same token cost a map lookup instead of an RSA verification.
+ * same token cost a map lookup instead of an RSA verification. Rejected tokens, expired ones
+ * included, are never cached: each is verified afresh.
  *
  * <p>{@link #verify(String)} never throws for bad input and never puts the token into a message or
  * log line. Instances are thread-safe; share one per realm.

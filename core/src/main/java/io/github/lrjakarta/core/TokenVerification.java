@@ -7,6 +7,11 @@ import java.util.Optional;
  * The outcome of {@link LoginRocketTokenVerifier#verify(String)}: either a verified {@link
  * LoginRocketSession} or a {@link TokenFailure} with a detail a developer can act on.
  *
+ * <p>A genuine token that failed only because it expired also carries the session it stated, in
+ * {@link #expiredSession()}, so that the session can be refreshed through LoginRocket ({@code GET
+ * /v2/session}) or ended. It is not a login: {@link #isValid()} is false and {@link #session()} is
+ * empty.
+ *
  * <p>Instances are immutable and thread-safe. {@link #toString()} and {@link #detail()} never
  * contain the token or the session id.
  *
@@ -15,11 +20,14 @@ import java.util.Optional;
 public final class TokenVerification {
 
     private final LoginRocketSession session;
+    private final LoginRocketSession expiredSession;
     private final TokenFailure failure;
     private final String detail;
 
-    private TokenVerification(LoginRocketSession session, TokenFailure failure, String detail) {
+    private TokenVerification(LoginRocketSession session, LoginRocketSession expiredSession, TokenFailure failure,
+            String detail) {
         this.session = session;
+        this.expiredSession = expiredSession;
         this.failure = failure;
         this.detail = detail;
     }
@@ -31,7 +39,7 @@ public final class TokenVerification {
      * @return the outcome
      */
     public static TokenVerification valid(LoginRocketSession session) {
-        return new TokenVerification(Objects.requireNonNull(session, "session"), null, "valid");
+        return new TokenVerification(Objects.requireNonNull(session, "session"), null, null, "valid");
     }
 
     /**
@@ -43,7 +51,20 @@ public final class TokenVerification {
      */
     public static TokenVerification invalid(TokenFailure failure, String detail) {
         return new TokenVerification(
-                null, Objects.requireNonNull(failure, "failure"), Objects.requireNonNull(detail, "detail"));
+                null, null, Objects.requireNonNull(failure, "failure"), Objects.requireNonNull(detail, "detail"));
+    }
+
+    /**
+     * A token that is genuine but {@link TokenFailure#EXPIRED expired}: its signature, issuer and
+     * realm checked out, and it was valid until it expired. Only a verifier may vouch for that, so
+     * pass a session only after those checks.
+     *
+     * @param session the session the token stated, or {@code null} if none could be read from it
+     * @param detail what a developer should know; must not contain the token, not null
+     * @return the outcome, with failure {@link TokenFailure#EXPIRED}
+     */
+    public static TokenVerification expired(LoginRocketSession session, String detail) {
+        return new TokenVerification(null, session, TokenFailure.EXPIRED, Objects.requireNonNull(detail, "detail"));
     }
 
     /** Whether the token verified. */
@@ -54,6 +75,23 @@ public final class TokenVerification {
     /** The verified session, or empty if the token was rejected. */
     public Optional<LoginRocketSession> session() {
         return Optional.ofNullable(session);
+    }
+
+    /**
+     * The session stated by a genuine token that failed only because it {@link TokenFailure#EXPIRED
+     * expired}: its signature, issuer and realm are valid, and so were its other time claims
+     * ({@code nbf}, {@code iat}, the maximum age) up to the moment it expired. Empty for a valid
+     * token and for every other failure: a forged, altered or foreign token never yields a session.
+     *
+     * <p>This is not a login. Use the session id only to ask LoginRocket for a fresh token ({@code
+     * GET /v2/session}, which answers only while the session is alive) or to end the session. How
+     * long after expiry such a token is still worth a refresh is the caller's choice: compare {@link
+     * LoginRocketSession#expiresAt()} with the clock. Verifiers never cache these outcomes.
+     *
+     * @return the expired token's session, or empty
+     */
+    public Optional<LoginRocketSession> expiredSession() {
+        return Optional.ofNullable(expiredSession);
     }
 
     /**

@@ -5,7 +5,6 @@ import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketException;
 import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
-import io.github.lrjakarta.core.TokenFailure;
 import io.github.lrjakarta.core.TokenVerification;
 import io.github.lrjakarta.core.config.ConfigSource;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
@@ -14,7 +13,6 @@ import io.github.lrjakarta.core.config.LoginRocketKeys;
 import io.github.lrjakarta.servlet.internal.AuthenticatedRequest;
 import io.github.lrjakarta.servlet.internal.ClientContext;
 import io.github.lrjakarta.servlet.internal.ConfigProblems;
-import io.github.lrjakarta.servlet.internal.ExpiredTokens;
 import io.github.lrjakarta.servlet.internal.FilterSettings;
 import io.github.lrjakarta.servlet.internal.PathPatterns;
 import io.github.lrjakarta.servlet.internal.QueryCredentials;
@@ -116,7 +114,6 @@ public final class LoginRocketFilter implements Filter {
     private boolean ownsClient;
     private LoginRocketTokenVerifier verifier;
     private SessionRefresher refresher;
-    private ExpiredTokens expiredTokens;
 
     /** For {@code web.xml}: configured from the standard sources when the container calls {@link #init(FilterConfig)}. */
     public LoginRocketFilter() {
@@ -181,13 +178,6 @@ public final class LoginRocketFilter implements Filter {
         LoginRocketTokenVerifier v = givenVerifier != null ? givenVerifier
                 : problems.get(() -> config.newTokenVerifier(b -> b.clock(clock).sslContext(sslContext)));
         problems.throwIfAny();
-        ExpiredTokens expired = null;
-        if (!s.refreshExpiredWithin.isZero()) {
-            ExpiredTokens.PointInTimeClock pointInTime = new ExpiredTokens.PointInTimeClock(clock);
-            LoginRocketTokenVerifier atExpiry = config.newTokenVerifier(
-                    b -> b.clock(pointInTime).cacheSize(0).sslContext(sslContext));
-            expired = new ExpiredTokens(atExpiry, pointInTime, clock, s.refreshExpiredWithin);
-        }
         LoginRocketClient cl = givenClient;
         boolean owns = false;
         if (cl == null) {
@@ -197,7 +187,6 @@ public final class LoginRocketFilter implements Filter {
         this.settings = s;
         this.cors = c;
         this.verifier = v;
-        this.expiredTokens = expired;
         this.client = cl;
         this.ownsClient = owns;
         this.refresher = new SessionRefresher(cl, v, clock);
@@ -314,19 +303,31 @@ public final class LoginRocketFilter implements Filter {
             }
             return session;
         }
-        if (verification.failure() == TokenFailure.EXPIRED && expiredTokens != null) {
-            Optional<LoginRocketSession> expired = expiredTokens.verifyExpired(token);
-            if (expired.isPresent()) {
-                Optional<LoginRocketSession> fresh = refresher.refresh(token, expired.get().sessionId());
-                if (fresh.isPresent()) {
-                    if (fromCookie) {
-                        settings.cookie.write(req, res, fresh.get().token(), fresh.get().expiresAt(), clock.instant());
-                    }
-                    return fresh.get();
+        Optional<LoginRocketSession> expired = refreshableExpired(verification);
+        if (expired.isPresent()) {
+            Optional<LoginRocketSession> fresh = refresher.refresh(token, expired.get().sessionId());
+            if (fresh.isPresent()) {
+                if (fromCookie) {
+                    settings.cookie.write(req, res, fresh.get().token(), fresh.get().expiresAt(), clock.instant());
                 }
+                return fresh.get();
             }
         }
         return null;
+    }
+
+    /**
+     * The session of a genuine token that expired at most {@code loginrocket.refresh-expired-within}
+     * ago (the verifier vouches for signature, issuer and realm); LoginRocket then decides whether
+     * the session is still alive.
+     */
+    private Optional<LoginRocketSession> refreshableExpired(TokenVerification verification) {
+        Duration window = settings.refreshExpiredWithin;
+        if (window.isZero()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return verification.expiredSession().filter(s -> !s.expiresAt().plus(window).isBefore(now));
     }
 
     private boolean dueForRefresh(LoginRocketSession session) {
@@ -367,9 +368,10 @@ public final class LoginRocketFilter implements Filter {
             token = settings.cookie.read(req);
         }
         if (token != null) {
-            Optional<LoginRocketSession> session = verifier.verify(token).session();
-            if (session.isEmpty() && expiredTokens != null) {
-                session = expiredTokens.verifyExpired(token);
+            TokenVerification verification = verifier.verify(token);
+            Optional<LoginRocketSession> session = verification.session();
+            if (session.isEmpty()) {
+                session = refreshableExpired(verification);
             }
             session.ifPresent(s -> endSession(s.sessionId()));
         }

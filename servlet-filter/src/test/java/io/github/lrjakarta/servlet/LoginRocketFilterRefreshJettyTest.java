@@ -2,6 +2,8 @@ package io.github.lrjakarta.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lrjakarta.core.LoginRocketTokenVerifier;
+import io.github.lrjakarta.core.LoginRocketUrl;
 import io.github.lrjakarta.testkit.IssuedLogin;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
 import java.net.http.HttpResponse;
@@ -140,5 +142,45 @@ class LoginRocketFilterRefreshJettyTest {
 
         assertThat(res.statusCode()).isEqualTo(401);
         assertThat(emulator.requestCount("/v2/session")).isZero();
+    }
+
+    @Test
+    void logoutWithAnExpiredTokenStillEndsItsLiveSession() throws Exception {
+        IssuedLogin login = emulator.issueLogin("dana@example.org", null);
+        emulator.clock().advance(Duration.ofMinutes(61));
+
+        HttpResponse<String> logout = jetty.api("/logout", "Authorization", "Bearer " + login.token());
+        HttpResponse<String> after = jetty.api("/api/me", "Authorization", "Bearer " + login.token());
+
+        assertThat(logout.statusCode()).isEqualTo(204);
+        assertThat(emulator.requests()).filteredOn(r -> r.path().equals("/v2/session"))
+                .extracting(r -> r.method()).containsExactly("DELETE", "GET");
+        assertThat(after.statusCode()).as("the session was ended, so it cannot be refreshed").isEqualTo(401);
+    }
+
+    @Test
+    void expiredTokensAreJudgedByTheSharedVerifier() throws Exception {
+        IssuedLogin login = emulator.issueLogin("dana@example.org", null);
+        emulator.clock().advance(Duration.ofMinutes(61));
+        for (String realm : new String[] {"rl_someOtherRealm", emulator.realmId()}) {
+            LoginRocketTokenVerifier shared = LoginRocketTokenVerifier.builder()
+                    .jwks(LoginRocketUrl.parse(emulator.url(), true)).clock(emulator.clock()).realm(realm).build();
+            try (FilterJetty pinned = FilterJetty.start(context -> {
+                FilterHolder holder = new FilterHolder(
+                        LoginRocketFilter.builder().clock(emulator.clock()).tokenVerifier(shared).build());
+                holder.setInitParameters(Map.of(
+                        "loginrocket.url", emulator.url(),
+                        "loginrocket.allow-insecure-loopback", "true",
+                        "loginrocket.login-required", "/api/*",
+                        "loginrocket.refresh-expired-within", "2h"));
+                context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+            }, null)) {
+                HttpResponse<String> res = pinned.api("/api/me", "Authorization", "Bearer " + login.token());
+
+                boolean ownRealm = realm.equals(emulator.realmId());
+                assertThat(res.statusCode()).as(realm).isEqualTo(ownRealm ? 200 : 401);
+                assertThat(emulator.requestCount("/v2/session")).as(realm).isEqualTo(ownRealm ? 1 : 0);
+            }
+        }
     }
 }

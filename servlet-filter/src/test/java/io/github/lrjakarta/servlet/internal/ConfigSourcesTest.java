@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lrjakarta.core.config.ConfigSource;
 import io.github.lrjakarta.servlet.EnableLoginRocket;
-import java.time.Instant;
-import java.util.Base64;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The servlet module's own sources, and the untrusted expiry read of {@link ExpiredTokens}. */
+/** The servlet module's own sources. */
 class ConfigSourcesTest {
 
     @EnableLoginRocket(
@@ -48,17 +45,5 @@ class ConfigSourcesTest {
         assertThat(jndi.value("loginrocket.url")).isNull();
         assertThat(jndi.value("loginrocket.url")).isNull();
         assertThat(jndi.location("loginrocket.url")).isEqualTo("JNDI entry java:comp/env/loginrocket.url");
-    }
-
-    @Test
-    void theExpiryOfAnUnverifiedTokenIsReadWithoutFailingOnGarbage() {
-        String payload = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("{\"exp\":1700000000,\"sid\":\"kss_1\"}".getBytes(StandardCharsets.UTF_8));
-        assertThat(ExpiredTokens.untrustedExpiry("h." + payload + ".s")).isEqualTo(Instant.ofEpochSecond(1700000000));
-        assertThat(ExpiredTokens.untrustedExpiry("garbage")).isNull();
-        assertThat(ExpiredTokens.untrustedExpiry("a.!!!.c")).isNull();
-        assertThat(ExpiredTokens.untrustedExpiry("a.e30.c")).isNull();
-        String stringExp = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"exp\":\"soon\"}".getBytes(StandardCharsets.UTF_8));
-        assertThat(ExpiredTokens.untrustedExpiry("a." + stringExp + ".c")).isNull();
     }
 }

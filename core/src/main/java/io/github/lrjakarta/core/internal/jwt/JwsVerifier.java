@@ -22,6 +22,8 @@ import java.util.Base64;
  * signature is checked), the algorithm pin, the key, the signature, and only then the payload. So
  * an unauthenticated payload never reaches the JSON parser and no claim check can be reached
  * without a valid signature. Claim checks run issuer, realm, expiry, not-before, issued-at, age.
+ * An expired token that passed everything else reports its session as {@link
+ * TokenVerification#expiredSession()}.
  *
  * <p>Thread-safe. State: the key source, and a few recently verified header segments (so the
  * identical header of every token of a realm is parsed once, not per token).
@@ -234,10 +236,41 @@ public final class JwsVerifier {
         }
         long now = clock.millis();
         if (now >= exp * 1000 + leewayMillis) {
-            return TokenVerification.invalid(TokenFailure.EXPIRED, "the token expired at " + Instant.ofEpochSecond(exp)
-                    + " (now " + Instant.ofEpochMilli(now) + ", leeway " + leewayMillis + " ms); get a fresh one"
-                    + " from LoginRocket (GET /v2/session) or log in again");
+            return expired(claims, token, exp, iat, nbf, now);
         }
+        TokenVerification timeFailure = checkTimes(iat, nbf, now);
+        if (timeFailure != null) {
+            return timeFailure;
+        }
+        try {
+            return TokenVerification.valid(LoginRocketSession.fromClaims(claims, token));
+        } catch (IllegalArgumentException e) {
+            return malformed(e.getMessage());
+        }
+    }
+
+    /**
+     * An expired token whose signature, issuer and realm were checked. It carries its session only
+     * if it was valid up to its expiry: the other time claims are judged as of the last instant the
+     * token was accepted, so a token that was never valid, or outlived the maximum age, yields none.
+     */
+    private TokenVerification expired(JsonObject claims, String token, long exp, long iat, long nbf, long now) {
+        String detail = "the token expired at " + Instant.ofEpochSecond(exp) + " (now " + Instant.ofEpochMilli(now)
+                + ", leeway " + leewayMillis + " ms); get a fresh one from LoginRocket (GET /v2/session) or log in again";
+        long lastAccepted = exp * 1000 + leewayMillis - 1;
+        LoginRocketSession session = null;
+        if (checkTimes(iat, nbf, lastAccepted) == null) {
+            try {
+                session = LoginRocketSession.fromClaims(claims, token);
+            } catch (IllegalArgumentException e) {
+                // a required claim is unusable: still expired, just without a session to refresh
+            }
+        }
+        return TokenVerification.expired(session, detail);
+    }
+
+    /** The not-before, issued-at and maximum-age checks as of {@code now}; null if they pass. */
+    private TokenVerification checkTimes(long iat, long nbf, long now) {
         if (nbf != Claims.ABSENT && nbf * 1000 > now + leewayMillis) {
             return TokenVerification.invalid(TokenFailure.NOT_YET_VALID, "the token is not valid before "
                     + Instant.ofEpochSecond(nbf) + " (now " + Instant.ofEpochMilli(now) + ", leeway " + leewayMillis
@@ -252,11 +285,7 @@ public final class JwsVerifier {
             return TokenVerification.invalid(TokenFailure.TOO_OLD, "the token was issued at " + Instant.ofEpochSecond(iat)
                     + ", longer ago than maxTokenAge (" + maxAgeMillis + " ms); log in again");
         }
-        try {
-            return TokenVerification.valid(LoginRocketSession.fromClaims(claims, token));
-        } catch (IllegalArgumentException e) {
-            return malformed(e.getMessage());
-        }
+        return null;
     }
 
     /** Compares a string claim; absent or different is {@code failure}, present with the wrong type is malformed. */
