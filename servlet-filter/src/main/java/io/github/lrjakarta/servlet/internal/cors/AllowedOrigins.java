@@ -126,16 +126,6 @@ public final class AllowedOrigins {
         return any;
     }
 
-    /** True when nothing at all is allowed (the default): every cross-origin request is refused. */
-    public boolean none() {
-        return !any && !nullAllowed && exactHosts.length == 0 && wildcardSuffixes.length == 0;
-    }
-
-    /** The entries in canonical form, for diagnostics. */
-    public List<String> entries() {
-        return entries;
-    }
-
     /** Whether {@code origin} (an {@code Origin} header value, possibly malformed) is allowed. */
     public boolean allows(String origin) {
         // Every stored string is a well-formed canonical origin, so a hit needs no parsing: the

@@ -18,7 +18,6 @@ import java.util.Locale;
  */
 public final class TokenSet {
 
-    private final String[] tokens;
     // What requests are compared with: the tokens, lower-cased (ASCII) when case does not matter.
     private final String[] matchTokens;
     private final boolean wildcard;
@@ -26,7 +25,6 @@ public final class TokenSet {
     private final String headerValue;
 
     private TokenSet(String[] tokens, boolean wildcard, boolean ignoreCase) {
-        this.tokens = tokens;
         this.matchTokens = new String[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
             matchTokens[i] = ignoreCase ? tokens[i].toLowerCase(Locale.ROOT) : tokens[i];
@@ -94,11 +92,6 @@ public final class TokenSet {
     /** True when {@code *} was configured. */
     public boolean wildcard() {
         return wildcard;
-    }
-
-    /** True when nothing is configured: nothing matches. */
-    public boolean isEmpty() {
-        return !wildcard && tokens.length == 0;
     }
 
     /** The configured tokens joined by {@code ", "}, for a response header; empty if only {@code *}. */
@@ -200,6 +193,6 @@ public final class TokenSet {
 
     @Override
     public String toString() {
-        return wildcard ? (tokens.length == 0 ? "[*]" : "[*, " + headerValue + "]") : "[" + headerValue + "]";
+        return wildcard ? (headerValue.isEmpty() ? "[*]" : "[*, " + headerValue + "]") : "[" + headerValue + "]";
     }
 }

@@ -14,7 +14,6 @@ class TokenSetTest {
     void duplicatesAndBlanksAreDroppedForTheHeaderValue() {
         assertThat(headers.headerValue()).isEqualTo("Content-Type, Authorization");
         assertThat(headers.wildcard()).isFalse();
-        assertThat(headers.isEmpty()).isFalse();
     }
 
     @Test
@@ -65,7 +64,7 @@ class TokenSetTest {
     void emptySetMatchesOnlyTheEmptyList() {
         TokenSet none = TokenSet.headerNames("k", List.of());
 
-        assertThat(none.isEmpty()).isTrue();
+        assertThat(none.headerValue()).isEmpty();
         assertThat(none.containsAll("")).isTrue();
         assertThat(none.containsAll("Content-Type")).isFalse();
     }
