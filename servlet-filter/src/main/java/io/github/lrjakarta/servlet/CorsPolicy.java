@@ -173,8 +173,8 @@ public final class CorsPolicy {
      *     a disallowed request refused with 403): the caller must not continue the chain. {@code
      *     false} to continue: the response carries the CORS headers of an allowed cross-origin
      *     request, or is untouched when the request has no {@code Origin}.
-     * @throws IOException declared for implementations of the response that write eagerly; this
-     *     class itself only sets headers and status
+     * @throws IOException not thrown by this version, which only sets headers and status; declared
+     *     so that answering with a body later does not change the signature
      */
     public boolean handle(HttpServletRequest req, HttpServletResponse res) throws IOException {
         String origin = req.getHeader(ORIGIN);
