@@ -107,6 +107,7 @@ public final class CorsPolicy {
     private static final VaryHeader VARY_PREFLIGHT = new VaryHeader(ORIGIN, REQUEST_METHOD, REQUEST_HEADERS);
 
     private final AllowedOrigins origins;
+    private final boolean variesByOrigin;
     private final TokenSet methods;
     private final TokenSet headers;
     private final boolean allowCredentials;
@@ -123,6 +124,7 @@ public final class CorsPolicy {
 
     private CorsPolicy(Builder b, AllowedOrigins origins, TokenSet methods, TokenSet headers, TokenSet exposed) {
         this.origins = origins;
+        this.variesByOrigin = !origins.allowsNone();
         this.methods = methods;
         this.headers = headers;
         this.allowCredentials = b.allowCredentials;
@@ -179,6 +181,12 @@ public final class CorsPolicy {
     public boolean handle(HttpServletRequest req, HttpServletResponse res) throws IOException {
         String origin = req.getHeader(ORIGIN);
         if (origin == null) {
+            // The answer depends on Origin whenever some origin is allowed: without Vary, a shared
+            // cache could serve this header-less response to a cross-origin request, which the
+            // browser would then block.
+            if (variesByOrigin) {
+                VARY_ACTUAL.appendTo(res);
+            }
             return false;
         }
         boolean allowed = origins.allows(origin);

@@ -73,8 +73,28 @@ class CorsPolicyTest {
             assertThat(allowing(APP).handle(counting, res)).isFalse();
 
             assertThat(lookups).hasValue(1);
-            assertThat(res.getHeaderNames()).isEmpty();
+            assertThat(res.getHeaderNames()).containsExactly("Vary");
+            assertThat(res.getHeader("Vary")).isEqualTo("Origin");
             assertThat(res.getStatus()).isEqualTo(200);
+        }
+
+        @Test
+        void requestWithoutOriginKeepsTheApplicationsVaryAndAddsOrigin() throws IOException {
+            FakeHttp.Response res = FakeHttp.response();
+            res.addHeader("Vary", "Accept-Encoding");
+
+            assertThat(allowing(APP).handle(FakeHttp.request("GET", API), res)).isFalse();
+
+            assertThat(res.getHeaders("Vary")).containsExactly("Accept-Encoding", "Origin");
+        }
+
+        @Test
+        void denyAllPolicyLeavesResponsesWithoutOriginUntouched() throws IOException {
+            FakeHttp.Response res = FakeHttp.response();
+
+            assertThat(CorsPolicy.builder().build().handle(FakeHttp.request("GET", API), res)).isFalse();
+
+            assertThat(res.getHeaderNames()).isEmpty();
         }
 
         @Test

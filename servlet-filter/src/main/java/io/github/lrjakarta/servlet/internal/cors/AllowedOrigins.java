@@ -127,6 +127,11 @@ public final class AllowedOrigins {
     }
 
     /** Whether {@code origin} (an {@code Origin} header value, possibly malformed) is allowed. */
+    /** Whether nothing is allowed (deny all): then no response depends on {@code Origin}. */
+    public boolean allowsNone() {
+        return entries.isEmpty();
+    }
+
     public boolean allows(String origin) {
         // Every stored string is a well-formed canonical origin, so a hit needs no parsing: the
         // common case of a listed origin, as browsers send it, is one array index and one equals.
