@@ -51,7 +51,7 @@ import javax.net.ssl.SSLContext;
  *   <li>While the request is in the filter, the browser's {@code User-Agent} and {@code
  *       Accept-Language} are bound with {@link CallContext}, so LoginRocket calls made meanwhile
  *       (by the filter or the application) record the real client and answer in the user's
- *       language.
+ *       language. The binding is lazy: the headers are read only if such a call is made.
  *   <li><b>Logout</b> at {@code loginrocket.logout-path}: ends the LoginRocket session ({@code
  *       DELETE /v2/session}), clears the cookie, and sends a browser to {@code
  *       loginrocket.logout-redirect} (default: LoginRocket Web's {@code /logout}); a script gets 204.
@@ -86,7 +86,8 @@ import javax.net.ssl.SSLContext;
  * deployment, with a message naming the key and its source.
  *
  * <p>A request the filter has nothing to do with (no {@code Origin}, no credentials, a public
- * path) costs a handful of header lookups: everything else is computed at startup. Thread-safe.
+ * path) costs a handful of header lookups and a thread-local binding, and allocates nothing:
+ * everything else is computed at startup or on demand. Thread-safe.
  *
  * @since 0.1
  */

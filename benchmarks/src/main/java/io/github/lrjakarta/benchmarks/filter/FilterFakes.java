@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.lang.reflect.Proxy;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Lean servlet request and response for the filter benchmarks, shared by the filter and its
@@ -113,12 +115,32 @@ final class FilterFakes {
         }
     }
 
-    /** A response that only counts what is done to it; the filter must not touch it on the measured paths. */
+    /**
+     * A response that keeps the one header the filter may add on the measured paths ({@code Vary},
+     * which the CORS policy sets on every response once some origin is allowed) and counts
+     * everything else done to it, which the filter must not do there.
+     */
     static final class Response extends HttpServletResponseWrapper {
         int touched;
+        String vary;
 
         Response() {
             super(unsupported(HttpServletResponse.class));
+        }
+
+        /** Forgets the {@code Vary} of the previous invocation, as a fresh response would. */
+        void clear() {
+            vary = null;
+        }
+
+        @Override
+        public boolean containsHeader(String name) {
+            return vary != null && "Vary".equalsIgnoreCase(name);
+        }
+
+        @Override
+        public Collection<String> getHeaders(String name) {
+            return vary != null && "Vary".equalsIgnoreCase(name) ? List.of(vary) : List.of();
         }
 
         @Override
@@ -128,7 +150,11 @@ final class FilterFakes {
 
         @Override
         public void addHeader(String name, String value) {
-            touched++;
+            if ("Vary".equalsIgnoreCase(name) && vary == null) {
+                vary = value;
+            } else {
+                touched++;
+            }
         }
 
         @Override

@@ -5,50 +5,33 @@ import io.github.lrjakarta.core.CallOptions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Binds the browser's {@code User-Agent} and {@code Accept-Language} to the thread while a request
  * is in the filter, so that LoginRocket calls made meanwhile record the real client and answer
  * in the user's language.
  *
- * <p>Building {@link CallOptions} means sanitising the agent and parsing the language list; the
- * last result is kept per thread and reused while the same client keeps sending the same header
- * values (the common case on a keep-alive connection), so the steady state costs two header
- * lookups and two string comparisons.
+ * <p>The binding is lazy: most requests never call LoginRocket, so the headers are read, the agent
+ * sanitised and the language list parsed only when a call during the request asks for them (once
+ * per request). Binding itself allocates nothing ({@link CallContext#bind(Object,
+ * java.util.function.Function)} with a method reference).
  */
 public final class ClientContext {
-
-    private static final class Last {
-        String userAgent;
-        String acceptLanguage;
-        CallOptions options = CallOptions.none();
-    }
-
-    private static final ThreadLocal<Last> LAST = ThreadLocal.withInitial(Last::new);
-
-    /** For a request with neither header there is nothing to forward, and nothing is bound. */
-    private static final CallContext.Scope NOTHING_BOUND = () -> {};
 
     private ClientContext() {}
 
     /** Binds the request's client; close the scope when the request leaves the filter. */
     public static CallContext.Scope bind(HttpServletRequest request) {
-        String userAgent = request.getHeader("User-Agent");
-        String acceptLanguage = request.getHeader("Accept-Language");
-        if (userAgent == null && acceptLanguage == null) {
-            return NOTHING_BOUND;
-        }
-        Last last = LAST.get();
-        if (!Objects.equals(userAgent, last.userAgent) || !Objects.equals(acceptLanguage, last.acceptLanguage)) {
-            last.options = CallOptions.builder()
-                    .endUserAgent(userAgent)
-                    .locale(preferredLocale(acceptLanguage))
-                    .build();
-            last.userAgent = userAgent;
-            last.acceptLanguage = acceptLanguage;
-        }
-        return CallContext.bind(last.options);
+        return CallContext.bind(request, ClientContext::options);
+    }
+
+    /** The request's client as call options; null if it sent neither a usable agent nor language. */
+    static CallOptions options(HttpServletRequest request) {
+        CallOptions options = CallOptions.builder()
+                .endUserAgent(request.getHeader("User-Agent"))
+                .locale(preferredLocale(request.getHeader("Accept-Language")))
+                .build();
+        return options == CallOptions.none() ? null : options;
     }
 
     /** The first language of an {@code Accept-Language} list by weight; null if none is usable. */

@@ -5,16 +5,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.lrjakarta.core.CallContext;
 import io.github.lrjakarta.core.CallOptions;
 import io.github.lrjakarta.servlet.testing.FakeHttp;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ClientContextTest {
 
+    /** Records which headers were read. */
+    static final class Watched extends HttpServletRequestWrapper {
+        final List<String> reads = new ArrayList<>();
+
+        Watched(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            reads.add(name);
+            return super.getHeader(name);
+        }
+    }
+
+    private static FakeHttp.Request browser(String agent, String language) {
+        FakeHttp.Request req = FakeHttp.request("GET", "https://a.example/");
+        return language == null ? req.header("User-Agent", agent)
+                : req.header("User-Agent", agent).header("Accept-Language", language);
+    }
+
     @Test
     void bindsTheBrowsersAgentAndPreferredLanguageUntilClosed() {
-        FakeHttp.Request req = FakeHttp.request("GET", "https://a.example/")
-                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0")
-                .header("Accept-Language", "fr;q=0.5, es-MX, en;q=0.8");
+        FakeHttp.Request req = browser("Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0", "fr;q=0.5, es-MX, en;q=0.8");
 
         try (CallContext.Scope scope = ClientContext.bind(req)) {
             CallOptions bound = CallContext.current().orElseThrow();
@@ -25,22 +49,33 @@ class ClientContextTest {
     }
 
     @Test
-    void reusesTheOptionsWhileTheSameClientKeepsComingAndRebuildsWhenItChanges() {
-        FakeHttp.Request first = FakeHttp.request("GET", "https://a.example/").header("User-Agent", "A").header("Accept-Language", "ja");
-        FakeHttp.Request same = FakeHttp.request("GET", "https://a.example/").header("User-Agent", "A").header("Accept-Language", "ja");
-        FakeHttp.Request other = FakeHttp.request("GET", "https://a.example/").header("User-Agent", "B");
+    void theHeadersAreReadOnlyWhenALoginRocketCallAsksAndOncePerRequest() {
+        Watched req = new Watched(browser("A/1", "ja"));
 
-        CallOptions a;
-        try (CallContext.Scope s = ClientContext.bind(first)) {
-            a = CallContext.current().orElseThrow();
+        try (CallContext.Scope scope = ClientContext.bind(req)) {
+            assertThat(req.reads).as("binding reads nothing").isEmpty();
+            CallOptions first = CallContext.current().orElseThrow();
+            assertThat(CallContext.current()).get().isSameAs(first);
+            assertThat(req.reads).containsExactly("User-Agent", "Accept-Language");
         }
-        try (CallContext.Scope s = ClientContext.bind(same)) {
-            assertThat(CallContext.current()).get().isSameAs(a);
+        Watched untouched = new Watched(browser("A/1", "ja"));
+        try (CallContext.Scope scope = ClientContext.bind(untouched)) {
+            assertThat(scope).isNotNull();
         }
-        try (CallContext.Scope s = ClientContext.bind(other)) {
-            CallOptions b = CallContext.current().orElseThrow();
-            assertThat(b.endUserAgent()).contains("B");
-            assertThat(b.locale()).isEmpty();
+        assertThat(untouched.reads).as("a request that calls nobody costs no header lookups").isEmpty();
+    }
+
+    @Test
+    void eachRequestOnTheThreadGetsItsOwnClient() {
+        String[][] clients = {{"A", "ja"}, {"A", "ja"}, {"B", null}, {"A", "es"}};
+        for (String[] client : clients) {
+            try (CallContext.Scope s = ClientContext.bind(browser(client[0], client[1]))) {
+                CallOptions bound = CallContext.current().orElseThrow();
+                assertThat(bound.endUserAgent()).contains(client[0]);
+                assertThat(bound.locale()).isEqualTo(
+                        Optional.ofNullable(client[1]).map(Locale::forLanguageTag));
+            }
+            assertThat(CallContext.current()).isEmpty();
         }
     }
 
@@ -48,6 +83,9 @@ class ClientContextTest {
     void aRequestWithoutAgentOrLanguageBindsNothing() {
         try (CallContext.Scope scope = ClientContext.bind(FakeHttp.request("GET", "https://a.example/"))) {
             assertThat(CallContext.current()).isEmpty();
+        }
+        try (CallContext.Scope scope = ClientContext.bind(browser("  ", "*"))) {
+            assertThat(CallContext.current()).as("nothing usable").isEmpty();
         }
     }
 
