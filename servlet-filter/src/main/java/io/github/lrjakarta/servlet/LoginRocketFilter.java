@@ -55,6 +55,17 @@ import javax.net.ssl.SSLContext;
  *   <li><b>Logout</b> at {@code loginrocket.logout-path}: ends the LoginRocket session ({@code
  *       DELETE /v2/session}), clears the cookie, and sends a browser to {@code
  *       loginrocket.logout-redirect} (default: LoginRocket Web's {@code /logout}); a script gets 204.
+ *       Log out with a POST (a form on the application's pages, or a script). A GET still works for
+ *       a plain navigation (a link on the application's own pages, a typed URL), but a logout that
+ *       another site makes the browser send is refused with 403 and changes nothing, so no page
+ *       elsewhere can log the user out (cross-site request forgery, e.g. {@code <img
+ *       src="/logout">}): a GET or HEAD with {@code Sec-Fetch-Site: cross-site}, and a cross-site
+ *       form submission ({@code Sec-Fetch-Site: cross-site} with {@code Sec-Fetch-Mode: navigate},
+ *       whose response could still clear the cookie). A cross-site POST from a script, such as a
+ *       front end on an allowed CORS origin sending its bearer token, is accepted: browsers attach
+ *       no {@code SameSite=Lax} cookie to it and apply no cookie from its response, and another
+ *       site cannot supply the token. Browsers that send no Fetch Metadata headers are treated as
+ *       before (GET accepted).
  *   <li><b>Credentials from the URL</b>, on a GET only: {@code ?token=} (verified), else {@code
  *       ?session=kss_…} (with optional {@code &account=org_…}) traded for a fresh token through
  *       {@code GET /v2/session}. A good token goes into the cookie; either way the browser is sent
@@ -364,6 +375,12 @@ public final class LoginRocketFilter implements Filter {
     }
 
     private void logout(HttpServletRequest req, HttpServletResponse res) {
+        if (isCrossSiteLogout(req)) {
+            LOG.log(Level.DEBUG, "Cross-site {0} to the logout path refused", req.getMethod());
+            res.setHeader("Cache-Control", "no-store");
+            res.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
         String token = bearer(req.getHeader("Authorization"));
         if (token == null) {
             token = settings.cookie.read(req);
@@ -396,6 +413,20 @@ public final class LoginRocketFilter implements Filter {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "LoginRocket logout failed unexpectedly: {0}", e.getClass().getName());
         }
+    }
+
+    /**
+     * Whether the browser says another site made it send this logout: a GET or HEAD (a link, an
+     * image, a redirect), or a form submission (a navigation), from a cross-site page. Fetch
+     * Metadata headers cannot be set by page scripts, so a page elsewhere cannot hide them.
+     */
+    static boolean isCrossSiteLogout(HttpServletRequest req) {
+        if (!"cross-site".equalsIgnoreCase(req.getHeader("Sec-Fetch-Site"))) {
+            return false;
+        }
+        String method = req.getMethod();
+        return "GET".equals(method) || "HEAD".equals(method)
+                || "navigate".equalsIgnoreCase(req.getHeader("Sec-Fetch-Mode"));
     }
 
     private String logoutTarget(HttpServletRequest req) {

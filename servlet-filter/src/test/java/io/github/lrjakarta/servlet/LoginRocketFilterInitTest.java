@@ -3,6 +3,7 @@ package io.github.lrjakarta.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lrjakarta.servlet.testing.FakeHttp;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -158,5 +159,34 @@ class LoginRocketFilterInitTest {
         assertThat(LoginRocketFilter.isId("kss_a-b", "kss_")).isFalse();
         assertThat(LoginRocketFilter.isId("org_1", "kss_")).isFalse();
         assertThat(LoginRocketFilter.isId("kss_" + "a".repeat(65), "kss_")).isFalse();
+    }
+
+    @Test
+    void onlyLogoutsAnotherSiteMakesTheBrowserSendAreCrossSite() {
+        // method, Sec-Fetch-Site, Sec-Fetch-Mode -> refused?
+        Object[][] cases = {
+            {"GET", "cross-site", "no-cors", true},     // <img src=/logout>
+            {"GET", "cross-site", "navigate", true},    // a link or redirect from another site
+            {"HEAD", "cross-site", null, true},
+            {"POST", "cross-site", "navigate", true},   // an auto-submitted form on another site
+            {"POST", "Cross-Site", "Navigate", true},
+            {"POST", "cross-site", "cors", false},      // a front end on an allowed origin, bearer token
+            {"POST", "cross-site", null, false},
+            {"GET", "same-origin", "navigate", false},  // the application's own logout link
+            {"GET", "same-site", "navigate", false},
+            {"GET", "none", "navigate", false},         // typed into the address bar
+            {"GET", null, null, false},                 // a browser without Fetch Metadata
+            {"POST", "same-origin", "navigate", false},
+        };
+        for (Object[] c : cases) {
+            FakeHttp.Request req = FakeHttp.request((String) c[0], "https://shop.example.com/logout");
+            if (c[1] != null) {
+                req.header("Sec-Fetch-Site", (String) c[1]);
+            }
+            if (c[2] != null) {
+                req.header("Sec-Fetch-Mode", (String) c[2]);
+            }
+            assertThat(LoginRocketFilter.isCrossSiteLogout(req)).as(java.util.Arrays.toString(c)).isEqualTo(c[3]);
+        }
     }
 }

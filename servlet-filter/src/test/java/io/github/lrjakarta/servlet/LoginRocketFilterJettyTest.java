@@ -265,6 +265,85 @@ class LoginRocketFilterJettyTest {
     }
 
     @Test
+    void aLogoutAnotherSiteMakesTheBrowserSendIsRefusedAndChangesNothing() throws Exception {
+        IssuedLogin login = emulator.issueLogin("dana@example.org", null);
+        String cookie = "loginrocket_token=" + login.token();
+
+        HttpResponse<String> image = jetty.send(jetty.request("/logout")   // <img src=".../logout">
+                .header("Accept", "image/avif,image/webp,*/*")
+                .header("Cookie", cookie)
+                .header("Sec-Fetch-Site", "cross-site")
+                .header("Sec-Fetch-Mode", "no-cors")
+                .header("Sec-Fetch-Dest", "image"));
+        HttpResponse<String> link = jetty.navigate("/logout", "Cookie", cookie,
+                "Sec-Fetch-Site", "cross-site", "Sec-Fetch-Mode", "navigate", "Sec-Fetch-Dest", "document");
+        HttpResponse<String> form = jetty.send(jetty.request("/logout")   // auto-submitted form elsewhere
+                .header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Sec-Fetch-Site", "cross-site")
+                .header("Sec-Fetch-Mode", "navigate")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        for (HttpResponse<String> res : List.of(image, link, form)) {
+            assertThat(res.statusCode()).isEqualTo(403);
+            assertThat(res.headers().allValues("set-cookie")).as("the cookie is left alone").isEmpty();
+            assertThat(res.headers().firstValue("Location")).isEmpty();
+        }
+        assertThat(emulator.requestCount("/v2/session")).isZero();
+        assertThat(emulator.session(login.sessionId())).hasValueSatisfying(s -> assertThat(s.active()).isTrue());
+        assertThat(jetty.api("/api/me", "Cookie", cookie).body()).contains("email=dana@example.org");
+    }
+
+    @Test
+    void theApplicationsOwnLogoutLinkStillWorks() throws Exception {
+        for (String site : new String[] {"same-origin", "none"}) {
+            IssuedLogin login = emulator.issueLogin("sam@example.org", null);
+
+            HttpResponse<String> res = jetty.navigate("/logout", "Cookie", "loginrocket_token=" + login.token(),
+                    "Sec-Fetch-Site", site, "Sec-Fetch-Mode", "navigate", "Sec-Fetch-Dest", "document");
+
+            assertThat(res.statusCode()).as(site).isEqualTo(303);
+            assertThat(tokenCookie(res)).as(site).isNotNull().satisfies(m -> assertThat(m.group(2)).contains("Max-Age=0"));
+            assertThat(emulator.session(login.sessionId())).as(site)
+                    .hasValueSatisfying(s -> assertThat(s.active()).isFalse());
+        }
+    }
+
+    @Test
+    void aLogoutFormPostedFromTheApplicationEndsTheSessionAndRedirects() throws Exception {
+        IssuedLogin login = emulator.issueLogin("dana@example.org", null);
+
+        HttpResponse<String> res = jetty.send(jetty.request("/logout")
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "loginrocket_token=" + login.token())
+                .header("Sec-Fetch-Site", "same-origin")
+                .header("Sec-Fetch-Mode", "navigate")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(res.statusCode()).isEqualTo(303);
+        assertThat(res.headers().firstValue("Location")).contains(emulator.url() + "/logout");
+        assertThat(tokenCookie(res)).isNotNull().satisfies(m -> assertThat(m.group(2)).contains("Max-Age=0"));
+        assertThat(single("DELETE", "/v2/session").queryParam("session")).contains(login.sessionId());
+    }
+
+    @Test
+    void aCrossSiteScriptWithTheBearerTokenMayPostALogout() throws Exception {
+        IssuedLogin login = emulator.issueLogin("sam@example.org", null);
+
+        HttpResponse<String> res = jetty.send(jetty.request("/logout")
+                .header("Origin", "http://localhost:3000")
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + login.token())
+                .header("Sec-Fetch-Site", "cross-site")
+                .header("Sec-Fetch-Mode", "cors")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(res.statusCode()).isEqualTo(204);
+        assertThat(emulator.session(login.sessionId())).hasValueSatisfying(s -> assertThat(s.active()).isFalse());
+    }
+
+    @Test
     void logoutWithoutASessionStillClearsAndRedirects() throws Exception {
         HttpResponse<String> res = jetty.navigate("/logout");
 
