@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  *
  * <p><b>Lazy binding.</b> Most requests never call LoginRocket, so options can also be bound as a
  * recipe: {@link #bind(Supplier)}, or {@link #bind(Object, Function)} (which allocates nothing when
- * given a method reference such as {@code bind(request, MyOptions::of)}). The recipe runs on the
+ * given a method reference such as {@code bind(request, MyOptions::of)} and nothing was bound
+ * before; a binding nested in another allocates its small scope). The recipe runs on the
  * first {@link #current()} of its binding, that is when a LoginRocket call is actually made, and
  * its result is kept for the rest of the binding. Until then, binding costs a thread-local lookup
  * and a few field writes; no options are built.

@@ -14,7 +14,8 @@ import java.util.Locale;
  * <p>The binding is lazy: most requests never call LoginRocket, so the headers are read, the agent
  * sanitised and the language list parsed only when a call during the request asks for them (once
  * per request). Binding itself allocates nothing ({@link CallContext#bind(Object,
- * java.util.function.Function)} with a method reference).
+ * java.util.function.Function)} with a method reference), unless options were already bound on
+ * the thread (by the CDI extension, say), in which case the nested scope is a small object.
  */
 public final class ClientContext {
 
