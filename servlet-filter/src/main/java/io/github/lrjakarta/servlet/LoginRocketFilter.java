@@ -182,6 +182,25 @@ public final class LoginRocketFilter implements Filter {
     }
 
     private void start(LoginRocketConfig config) {
+        Checked checked = check(config);
+        LoginRocketClient cl = givenClient;
+        boolean owns = false;
+        if (cl == null) {
+            cl = config.newClient(b -> b.sslContext(sslContext));
+            owns = true;
+        }
+        this.settings = checked.settings();
+        this.cors = checked.cors();
+        this.verifier = checked.verifier();
+        this.client = cl;
+        this.ownsClient = owns;
+        this.refresher = new SessionRefresher(cl, checked.verifier(), clock);
+    }
+
+    /** What {@link #check} built: everything but the client, which opens a connection pool. */
+    private record Checked(FilterSettings settings, CorsPolicy cors, LoginRocketTokenVerifier verifier) {}
+
+    private Checked check(LoginRocketConfig config) {
         // Collect every problem so one failed deployment reports them all, not one per attempt.
         ConfigProblems problems = new ConfigProblems();
         problems.run(config::validate);
@@ -190,18 +209,18 @@ public final class LoginRocketFilter implements Filter {
         LoginRocketTokenVerifier v = givenVerifier != null ? givenVerifier
                 : problems.get(() -> config.newTokenVerifier(b -> b.clock(clock).sslContext(sslContext)));
         problems.throwIfAny();
-        LoginRocketClient cl = givenClient;
-        boolean owns = false;
-        if (cl == null) {
-            cl = config.newClient(b -> b.sslContext(sslContext));
-            owns = true;
-        }
-        this.settings = s;
-        this.cors = c;
-        this.verifier = v;
-        this.client = cl;
-        this.ownsClient = owns;
-        this.refresher = new SessionRefresher(cl, v, clock);
+        return new Checked(s, c, v);
+    }
+
+    /**
+     * Runs the checks of {@link #init(FilterConfig)} without starting anything. The initializer calls
+     * it at deployment, because some containers (WildFly's Undertow) initialise filters only on the
+     * first request, too late to fail the deployment.
+     *
+     * @throws LoginRocketConfigException listing every problem
+     */
+    static void checkConfiguration(LoginRocketConfig config) {
+        new LoginRocketFilter().check(config);
     }
 
     /** Closes the client if this filter created it. */

@@ -24,9 +24,13 @@ import java.util.Set;
  * <p>The filter is mapped to {@link EnableLoginRocket#urlPatterns()} for {@code REQUEST}
  * dispatches, ahead of filters declared in {@code web.xml}, and configured from the annotation
  * plus the standard sources ({@link ServletConfigSources}). The configuration is checked here, so
- * a bad value fails the deployment with a message naming the key and its source. Does nothing when
- * no class carries the annotation, or when {@code web.xml} already declares a {@link
+ * a bad value fails the deployment with a message naming the key and its source. Registers nothing
+ * when no class carries the annotation, or when {@code web.xml} already declares a {@link
  * LoginRocketFilter} (that declaration wins, and the annotation is reported as ignored).
+ *
+ * <p>It also checks the configuration of every {@link LoginRocketFilter} declared in {@code
+ * web.xml} (context plus that filter's init-params), so that a bad or missing value fails the
+ * deployment even on containers that initialise filters lazily, on the first request (WildFly).
  *
  * @since 0.1
  */
@@ -49,31 +53,31 @@ public final class LoginRocketInitializer implements ServletContainerInitializer
                 }
             }
         }
-        if (annotated.isEmpty()) {
-            return;
-        }
         if (annotated.size() > 1) {
             throw new ServletException("@EnableLoginRocket is on more than one class (" + annotated
                     + "); keep it on one class of the application");
         }
+        List<FilterRegistration> declared = declaredFilters(context);
+        for (FilterRegistration registration : declared) {
+            check(ServletConfigSources.forContext(context).source(ServletConfigSources.initParams(registration)));
+        }
+        if (annotated.isEmpty()) {
+            return;
+        }
         Class<?> owner = annotated.get(0);
         EnableLoginRocket annotation = owner.getAnnotation(EnableLoginRocket.class);
-        for (FilterRegistration registration : context.getFilterRegistrations().values()) {
-            if (LoginRocketFilter.class.getName().equals(registration.getClassName())) {
-                LOG.log(Level.WARNING, "@EnableLoginRocket on {0} ignored: filter {1} is already declared"
-                        + " (web.xml or another registration)", owner.getName(), registration.getName());
-                return;
-            }
+        if (!declared.isEmpty()) {
+            LOG.log(Level.WARNING, "@EnableLoginRocket on {0} ignored: filter {1} is already declared"
+                    + " (web.xml or another registration)", owner.getName(), declared.get(0).getName());
+            return;
         }
         ConfigSource annotationSource;
         try {
             annotationSource = ServletConfigSources.annotation(annotation, owner);
-            // Fail the deployment now, before any request, rather than at the filter's lazy init.
-            LoginRocketConfig config = ServletConfigSources.forContext(context).source(annotationSource).build();
-            config.validate();
-        } catch (LoginRocketConfigException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new ServletException("LoginRocket configuration is invalid: " + e.getMessage(), e);
         }
+        check(ServletConfigSources.forContext(context).source(annotationSource));
         LoginRocketFilter filter = LoginRocketFilter.builder().source(annotationSource).build();
         FilterRegistration.Dynamic registration = context.addFilter(annotation.filterName(), filter);
         if (registration == null) {
@@ -84,5 +88,25 @@ public final class LoginRocketInitializer implements ServletContainerInitializer
         registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, annotation.urlPatterns());
         LOG.log(Level.INFO, "LoginRocket filter {0} registered from @EnableLoginRocket on {1} for {2}",
                 annotation.filterName(), owner.getName(), List.of(annotation.urlPatterns()));
+    }
+
+    /** LoginRocket filters declared in {@code web.xml} (or registered by another initializer). */
+    private static List<FilterRegistration> declaredFilters(ServletContext context) {
+        List<FilterRegistration> declared = new ArrayList<>();
+        for (FilterRegistration registration : context.getFilterRegistrations().values()) {
+            if (LoginRocketFilter.class.getName().equals(registration.getClassName())) {
+                declared.add(registration);
+            }
+        }
+        return declared;
+    }
+
+    /** Fails the deployment now, before any request, rather than at the filter's (possibly lazy) init. */
+    private static void check(LoginRocketConfig.Builder config) throws ServletException {
+        try {
+            LoginRocketFilter.checkConfiguration(config.build());
+        } catch (LoginRocketConfigException | IllegalArgumentException e) {
+            throw new ServletException("LoginRocket configuration is invalid: " + e.getMessage(), e);
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.servlet.internal.AnnotationSource;
 import io.github.lrjakarta.servlet.internal.JndiSource;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 
 /**
@@ -28,6 +29,15 @@ public final class ServletConfigSources {
     public static ConfigSource initParams(FilterConfig filterConfig) {
         return ConfigSources.of("init-params of filter " + filterConfig.getFilterName(),
                 ConfigSource.FILTER_INIT_PARAMS, filterConfig::getInitParameter);
+    }
+
+    /**
+     * The init-params of a filter registration (a filter declared in web.xml, seen before the
+     * container initialises it), at {@link ConfigSource#FILTER_INIT_PARAMS}.
+     */
+    public static ConfigSource initParams(FilterRegistration registration) {
+        return ConfigSources.of("init-params of filter " + registration.getName(),
+                ConfigSource.FILTER_INIT_PARAMS, registration::getInitParameter);
     }
 
     /** The context-params ({@code <context-param>} in web.xml), at {@link ConfigSource#CONTEXT_PARAMS}. */

@@ -112,6 +112,36 @@ class LoginRocketInitializerJettyTest {
     }
 
     @Test
+    void aDeclaredFilterWithoutUrlFailsInTheInitializerNotAtItsLazyInit() {
+        // Undertow (WildFly) initialises filters on the first request: the initializer's check is what
+        // fails the deployment there. Its message differs from the filter's own init failure.
+        assertThatThrownBy(() -> FilterJetty.start(context -> {
+            FilterHolder declared = new FilterHolder(LoginRocketFilter.class);
+            declared.setName("declared");
+            declared.setInitParameters(Map.of("loginrocket.login-required", "/app/*"));
+            context.addFilter(declared, "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.addServletContainerInitializer(new ServletContainerInitializerHolder(LoginRocketInitializer.class));
+        }, null).close())
+                .hasStackTraceContaining("LoginRocket configuration is invalid: loginrocket.url is missing")
+                .hasStackTraceContaining("loginrocket.url is missing");
+    }
+
+    @Test
+    void aDeclaredFilterIsCheckedWithItsOwnInitParams() {
+        assertThatThrownBy(() -> FilterJetty.start(context -> {
+            context.setInitParameter("loginrocket.url", emulator.url());
+            context.setInitParameter("loginrocket.allow-insecure-loopback", "true");
+            FilterHolder declared = new FilterHolder(LoginRocketFilter.class);
+            declared.setName("declared");
+            declared.setInitParameters(Map.of("loginrocket.cors.max-age", "forever"));
+            context.addFilter(declared, "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.addServletContainerInitializer(new ServletContainerInitializerHolder(LoginRocketInitializer.class));
+        }, null).close())
+                .hasStackTraceContaining("LoginRocket configuration is invalid:")
+                .hasStackTraceContaining("loginrocket.cors.max-age='forever' from init-params of filter declared");
+    }
+
+    @Test
     void aBadValueFailsTheDeploymentNamingKeyAndAnnotation() {
         assertThatThrownBy(() -> jettyWith(BadDuration.class).close())
                 .hasStackTraceContaining("loginrocket.cors.max-age='forever' from @EnableLoginRocket on "
