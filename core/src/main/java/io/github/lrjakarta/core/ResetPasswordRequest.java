@@ -1,28 +1,22 @@
 package io.github.lrjakarta.core;
 
 import io.github.lrjakarta.core.internal.RequestFields;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * The fields of {@code POST /v2/password/reset}: set a new password with the reset token from the
  * e-mail that {@code forgotPassword} triggered. A successful call logs the user in ({@code
  * full_login}).
  *
- * <p>Fields this version does not model can be added with {@link Builder#extra(String, Object)}
+ * <p>Fields this version does not model can be added with {@link Builder}{@code .extra(String, Object)}
  * (for example when LoginRocket introduces a new optional field). Instances are immutable and
  * thread-safe, and their {@code toString()} never shows a password, token or session id.
  *
  * @since 0.1
  */
-public final class ResetPasswordRequest {
+public final class ResetPasswordRequest extends RequestObject {
 
-    private final Map<String, Object> fields;
-
-    private ResetPasswordRequest(Builder b) {
-        Objects.requireNonNull(b.token, "ResetPasswordRequest: token is required");
-        Objects.requireNonNull(b.password, "ResetPasswordRequest: password is required");
-        this.fields = b.fields.build("token", b.token, "password", b.password, "password_confirmation", b.passwordConfirmation);
+    private ResetPasswordRequest(RequestFields.Built request) {
+        super(request);
     }
 
     /** A builder with nothing set. */
@@ -30,29 +24,18 @@ public final class ResetPasswordRequest {
         return new Builder();
     }
 
-    /** The body fields in wire names and order, extras last. */
-    Map<String, Object> fields() {
-        return fields;
-    }
-
-    /** The names of the fields that are set; never their values. */
-    @Override
-    public String toString() {
-        return "ResetPasswordRequest" + fields.keySet();
-    }
-
     /**
      * Builds a {@link ResetPasswordRequest}. Not thread-safe; the built request is.
      *
      * @since 0.1
      */
-    public static final class Builder {
-        private final RequestFields fields = new RequestFields("ResetPasswordRequest", "token", "password", "password_confirmation");
-        private String token;
-        private String password;
-        private String passwordConfirmation;
-
-        private Builder() {}
+    public static final class Builder extends RequestBuilder<Builder, ResetPasswordRequest> {
+        private Builder() {
+            super(RequestFields.of("ResetPasswordRequest")
+                        .required("token", "password")
+                        .optional("password_confirmation"),
+                    ResetPasswordRequest::new);
+        }
 
         /**
          * Sets the reset token from the e-mail ({@code tpw:…}) (required).
@@ -61,8 +44,7 @@ public final class ResetPasswordRequest {
          * @return this builder
          */
         public Builder token(String token) {
-            this.token = token;
-            return this;
+            return set("token", token);
         }
 
         /**
@@ -72,8 +54,7 @@ public final class ResetPasswordRequest {
          * @return this builder
          */
         public Builder password(String password) {
-            this.password = password;
-            return this;
+            return set("password", password);
         }
 
         /**
@@ -83,32 +64,7 @@ public final class ResetPasswordRequest {
          * @return this builder
          */
         public Builder passwordConfirmation(String passwordConfirmation) {
-            this.passwordConfirmation = passwordConfirmation;
-            return this;
-        }
-
-        /**
-         * Adds a body field this version has no setter for. It cannot replace a typed field and
-         * cannot be {@code session}.
-         *
-         * @param name the field's wire name
-         * @param value a String, Boolean, Number or {@link jakarta.json.JsonValue} (use {@code
-         *     JsonValue.NULL} for an explicit null; objects and arrays only work with JSON bodies)
-         * @return this builder
-         * @throws IllegalArgumentException if the name is reserved or the value type unsupported
-         */
-        public Builder extra(String name, Object value) {
-            fields.extra(name, value);
-            return this;
-        }
-
-        /**
-         * The request.
-         *
-         * @throws NullPointerException if a required field is missing
-         */
-        public ResetPasswordRequest build() {
-            return new ResetPasswordRequest(this);
+            return set("password_confirmation", passwordConfirmation);
         }
     }
 }

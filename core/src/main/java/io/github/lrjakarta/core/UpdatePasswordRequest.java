@@ -1,8 +1,6 @@
 package io.github.lrjakarta.core;
 
 import io.github.lrjakarta.core.internal.RequestFields;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * The fields of {@code POST /v2/profile/password}: change the password of the session's user, who
@@ -10,22 +8,16 @@ import java.util.Objects;
  *
  * <p>The session id is sent as the {@code session} query parameter, never in the body.
  *
- * <p>Fields this version does not model can be added with {@link Builder#extra(String, Object)}
+ * <p>Fields this version does not model can be added with {@link Builder}{@code .extra(String, Object)}
  * (for example when LoginRocket introduces a new optional field). Instances are immutable and
  * thread-safe, and their {@code toString()} never shows a password, token or session id.
  *
  * @since 0.1
  */
-public final class UpdatePasswordRequest {
+public final class UpdatePasswordRequest extends RequestObject {
 
-    private final String sessionId;
-    private final Map<String, Object> fields;
-
-    private UpdatePasswordRequest(Builder b) {
-        this.sessionId = Objects.requireNonNull(b.sessionId, "UpdatePasswordRequest: sessionId is required");
-        Objects.requireNonNull(b.currentPassword, "UpdatePasswordRequest: currentPassword is required");
-        Objects.requireNonNull(b.password, "UpdatePasswordRequest: password is required");
-        this.fields = b.fields.build("current_password", b.currentPassword, "password", b.password, "password_confirmation", b.passwordConfirmation);
+    private UpdatePasswordRequest(RequestFields.Built request) {
+        super(request);
     }
 
     /** A builder with nothing set. */
@@ -33,35 +25,18 @@ public final class UpdatePasswordRequest {
         return new Builder();
     }
 
-    /** The session id, sent as the {@code session} query parameter. */
-    String sessionId() {
-        return sessionId;
-    }
-
-    /** The body fields in wire names and order, extras last. */
-    Map<String, Object> fields() {
-        return fields;
-    }
-
-    /** The names of the fields that are set; never their values. */
-    @Override
-    public String toString() {
-        return "UpdatePasswordRequest[session=present] " + fields.keySet();
-    }
-
     /**
      * Builds an {@link UpdatePasswordRequest}. Not thread-safe; the built request is.
      *
      * @since 0.1
      */
-    public static final class Builder {
-        private final RequestFields fields = new RequestFields("UpdatePasswordRequest", "current_password", "password", "password_confirmation");
-        private String sessionId;
-        private String currentPassword;
-        private String password;
-        private String passwordConfirmation;
-
-        private Builder() {}
+    public static final class Builder extends RequestBuilder<Builder, UpdatePasswordRequest> {
+        private Builder() {
+            super(RequestFields.withSession("UpdatePasswordRequest")
+                        .required("current_password", "password")
+                        .optional("password_confirmation"),
+                    UpdatePasswordRequest::new);
+        }
 
         /**
          * Sets the LoginRocket session id ({@code kss_…}) of the user (required).
@@ -70,8 +45,7 @@ public final class UpdatePasswordRequest {
          * @return this builder
          */
         public Builder sessionId(String sessionId) {
-            this.sessionId = sessionId;
-            return this;
+            return session(sessionId);
         }
 
         /**
@@ -81,8 +55,7 @@ public final class UpdatePasswordRequest {
          * @return this builder
          */
         public Builder currentPassword(String currentPassword) {
-            this.currentPassword = currentPassword;
-            return this;
+            return set("current_password", currentPassword);
         }
 
         /**
@@ -92,8 +65,7 @@ public final class UpdatePasswordRequest {
          * @return this builder
          */
         public Builder password(String password) {
-            this.password = password;
-            return this;
+            return set("password", password);
         }
 
         /**
@@ -103,32 +75,7 @@ public final class UpdatePasswordRequest {
          * @return this builder
          */
         public Builder passwordConfirmation(String passwordConfirmation) {
-            this.passwordConfirmation = passwordConfirmation;
-            return this;
-        }
-
-        /**
-         * Adds a body field this version has no setter for. It cannot replace a typed field and
-         * cannot be {@code session}.
-         *
-         * @param name the field's wire name
-         * @param value a String, Boolean, Number or {@link jakarta.json.JsonValue} (use {@code
-         *     JsonValue.NULL} for an explicit null; objects and arrays only work with JSON bodies)
-         * @return this builder
-         * @throws IllegalArgumentException if the name is reserved or the value type unsupported
-         */
-        public Builder extra(String name, Object value) {
-            fields.extra(name, value);
-            return this;
-        }
-
-        /**
-         * The request.
-         *
-         * @throws NullPointerException if a required field is missing
-         */
-        public UpdatePasswordRequest build() {
-            return new UpdatePasswordRequest(this);
+            return set("password_confirmation", passwordConfirmation);
         }
     }
 }

@@ -1,8 +1,6 @@
 package io.github.lrjakarta.core;
 
 import io.github.lrjakarta.core.internal.RequestFields;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * The fields of {@code PUT /v2/profile}: change the session user's profile. Only the fields that
@@ -11,20 +9,16 @@ import java.util.Objects;
  *
  * <p>The session id is sent as the {@code session} query parameter, never in the body.
  *
- * <p>Fields this version does not model can be added with {@link Builder#extra(String, Object)}
+ * <p>Fields this version does not model can be added with {@link Builder}{@code .extra(String, Object)}
  * (for example when LoginRocket introduces a new optional field). Instances are immutable and
  * thread-safe, and their {@code toString()} never shows a password, token or session id.
  *
  * @since 0.1
  */
-public final class UpdateProfileRequest {
+public final class UpdateProfileRequest extends RequestObject {
 
-    private final String sessionId;
-    private final Map<String, Object> fields;
-
-    private UpdateProfileRequest(Builder b) {
-        this.sessionId = Objects.requireNonNull(b.sessionId, "UpdateProfileRequest: sessionId is required");
-        this.fields = b.fields.build("email", b.email, "first_name", b.firstName, "last_name", b.lastName, "username", b.username, "password", b.password, "password_confirmation", b.passwordConfirmation, "locale", b.locale);
+    private UpdateProfileRequest(RequestFields.Built request) {
+        super(request);
     }
 
     /** A builder with nothing set. */
@@ -32,39 +26,18 @@ public final class UpdateProfileRequest {
         return new Builder();
     }
 
-    /** The session id, sent as the {@code session} query parameter. */
-    String sessionId() {
-        return sessionId;
-    }
-
-    /** The body fields in wire names and order, extras last. */
-    Map<String, Object> fields() {
-        return fields;
-    }
-
-    /** The names of the fields that are set; never their values. */
-    @Override
-    public String toString() {
-        return "UpdateProfileRequest[session=present] " + fields.keySet();
-    }
-
     /**
      * Builds an {@link UpdateProfileRequest}. Not thread-safe; the built request is.
      *
      * @since 0.1
      */
-    public static final class Builder {
-        private final RequestFields fields = new RequestFields("UpdateProfileRequest", "email", "first_name", "last_name", "username", "password", "password_confirmation", "locale");
-        private String sessionId;
-        private String email;
-        private String firstName;
-        private String lastName;
-        private String username;
-        private String password;
-        private String passwordConfirmation;
-        private String locale;
-
-        private Builder() {}
+    public static final class Builder extends RequestBuilder<Builder, UpdateProfileRequest> {
+        private Builder() {
+            super(RequestFields.withSession("UpdateProfileRequest")
+                        .optional("email", "first_name", "last_name", "username")
+                        .optional("password", "password_confirmation", "locale"),
+                    UpdateProfileRequest::new);
+        }
 
         /**
          * Sets the LoginRocket session id ({@code kss_…}) of the user (required).
@@ -73,8 +46,7 @@ public final class UpdateProfileRequest {
          * @return this builder
          */
         public Builder sessionId(String sessionId) {
-            this.sessionId = sessionId;
-            return this;
+            return session(sessionId);
         }
 
         /**
@@ -84,8 +56,7 @@ public final class UpdateProfileRequest {
          * @return this builder
          */
         public Builder email(String email) {
-            this.email = email;
-            return this;
+            return set("email", email);
         }
 
         /**
@@ -95,8 +66,7 @@ public final class UpdateProfileRequest {
          * @return this builder
          */
         public Builder firstName(String firstName) {
-            this.firstName = firstName;
-            return this;
+            return set("first_name", firstName);
         }
 
         /**
@@ -106,8 +76,7 @@ public final class UpdateProfileRequest {
          * @return this builder
          */
         public Builder lastName(String lastName) {
-            this.lastName = lastName;
-            return this;
+            return set("last_name", lastName);
         }
 
         /**
@@ -117,8 +86,7 @@ public final class UpdateProfileRequest {
          * @return this builder
          */
         public Builder username(String username) {
-            this.username = username;
-            return this;
+            return set("username", username);
         }
 
         /**
@@ -128,8 +96,7 @@ public final class UpdateProfileRequest {
          * @return this builder
          */
         public Builder password(String password) {
-            this.password = password;
-            return this;
+            return set("password", password);
         }
 
         /**
@@ -139,8 +106,7 @@ public final class UpdateProfileRequest {
          * @return this builder
          */
         public Builder passwordConfirmation(String passwordConfirmation) {
-            this.passwordConfirmation = passwordConfirmation;
-            return this;
+            return set("password_confirmation", passwordConfirmation);
         }
 
         /**
@@ -150,32 +116,7 @@ public final class UpdateProfileRequest {
          * @return this builder
          */
         public Builder locale(String locale) {
-            this.locale = locale;
-            return this;
-        }
-
-        /**
-         * Adds a body field this version has no setter for. It cannot replace a typed field and
-         * cannot be {@code session}.
-         *
-         * @param name the field's wire name
-         * @param value a String, Boolean, Number or {@link jakarta.json.JsonValue} (use {@code
-         *     JsonValue.NULL} for an explicit null; objects and arrays only work with JSON bodies)
-         * @return this builder
-         * @throws IllegalArgumentException if the name is reserved or the value type unsupported
-         */
-        public Builder extra(String name, Object value) {
-            fields.extra(name, value);
-            return this;
-        }
-
-        /**
-         * The request.
-         *
-         * @throws NullPointerException if a required field is missing
-         */
-        public UpdateProfileRequest build() {
-            return new UpdateProfileRequest(this);
+            return set("locale", locale);
         }
     }
 }

@@ -92,5 +92,18 @@ class RequestObjectsTest {
         UpdatePasswordRequest p = UpdatePasswordRequest.builder().sessionId("kss_secret").currentPassword("old-pw")
                 .password("new-pw").build();
         assertThat(p.toString()).doesNotContain("kss_secret").doesNotContain("old-pw").doesNotContain("new-pw");
+        assertThat(r.toString()).isEqualTo("LoginRequest[email, password]");
+        assertThat(p.toString()).isEqualTo("UpdatePasswordRequest[session=present] [current_password, password]");
+    }
+
+    @Test
+    void missingFieldMessagesNameTheSetterAndCheckTheSessionFirst() {
+        assertThatThrownBy(() -> UpdatePasswordRequest.builder().sessionId("kss_1").password("p").build())
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("UpdatePasswordRequest: currentPassword is required");
+        assertThatThrownBy(() -> UpdatePasswordRequest.builder().build())
+                .isInstanceOf(NullPointerException.class).hasMessage("UpdatePasswordRequest: sessionId is required");
+        assertThatThrownBy(() -> LoginRequest.builder().email("e").password("p").email(null).build())
+                .isInstanceOf(NullPointerException.class).hasMessage("LoginRequest: email is required");
     }
 }
