@@ -11,7 +11,6 @@ import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import io.github.lrjakarta.core.config.LoginRocketKeys;
 import io.github.lrjakarta.servlet.internal.AuthenticatedRequest;
-import io.github.lrjakarta.servlet.internal.ClientContext;
 import io.github.lrjakarta.servlet.internal.ConfigProblems;
 import io.github.lrjakarta.servlet.internal.FilterSettings;
 import io.github.lrjakarta.servlet.internal.PathPatterns;
@@ -243,7 +242,7 @@ public final class LoginRocketFilter implements Filter {
         if (cors.handle(req, res)) {
             return;
         }
-        try (CallContext.Scope scope = ClientContext.bind(req)) {
+        try (CallContext.Scope scope = ClientForwarding.bind(req)) {
             HttpServletRequest effective = process(req, res);
             if (effective != null) {
                 chain.doFilter(effective, res);

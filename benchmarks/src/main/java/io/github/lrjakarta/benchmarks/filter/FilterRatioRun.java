@@ -1,7 +1,7 @@
 package io.github.lrjakarta.benchmarks.filter;
 
 import io.github.lrjakarta.core.CallContext;
-import io.github.lrjakarta.servlet.internal.ClientContext;
+import io.github.lrjakarta.servlet.ClientForwarding;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import java.util.Map;
  * over rounds. Time is the measuring thread's CPU time, so time spent descheduled does not count.
  *
  * <p>Besides the filter and the no-op baseline it times {@code bindOnly} (binding and releasing
- * the browser's agent and language, {@code ClientContext}: lazy, so no header is read) and {@code
+ * the browser's agent and language, {@code ClientForwarding}: lazy, so no header is read) and {@code
  * servletCalls} (the header and path lookups the filter makes on the untouched path, with no
  * logic), to show where the extra cost goes.
  *
@@ -52,7 +52,7 @@ public final class FilterRatioRun {
             ops.put("authenticated_noOpFilter", b::authenticated_noOpFilter);
             ops.put("authenticated_loginRocketFilter", b::authenticated_loginRocketFilter);
             ops.put("bindOnly", () -> {
-                try (CallContext.Scope scope = ClientContext.bind(untouched)) {
+                try (CallContext.Scope scope = ClientForwarding.bind(untouched)) {
                     return scope;
                 }
             });

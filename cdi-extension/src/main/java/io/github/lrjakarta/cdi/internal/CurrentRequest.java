@@ -1,16 +1,14 @@
 package io.github.lrjakarta.cdi.internal;
 
 import io.github.lrjakarta.core.CallContext;
-import io.github.lrjakarta.core.CallOptions;
+import io.github.lrjakarta.servlet.ClientForwarding;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The HTTP request the current thread is serving, and the user's {@code User-Agent} and {@code
- * Accept-Language} bound to {@link CallContext} meanwhile.
+ * Accept-Language} bound to {@link CallContext} meanwhile (lazily, through {@link ClientForwarding}).
  *
  * <p>Fed by {@link ServletEvents} from the CDI request-context events ({@code @Initialized} /
  * {@code @BeforeDestroyed(RequestScoped.class)}, whose payload is the {@code ServletRequest}),
@@ -45,7 +43,7 @@ public final class CurrentRequest {
             stale.scope.close();
         }
         HttpServletRequest http = (HttpServletRequest) request;
-        CURRENT.set(new Entry(http, CallContext.bind(clientOptions(http))));
+        CURRENT.set(new Entry(http, ClientForwarding.bind(http)));
     }
 
     static void exit(ServletRequest request) {
@@ -56,39 +54,6 @@ public final class CurrentRequest {
             CURRENT.remove();
             entry.scope.close();
         }
-    }
-
-    /** The browser's agent and preferred language, forwarded on LoginRocket calls made for it. */
-    static CallOptions clientOptions(HttpServletRequest request) {
-        return CallOptions.builder()
-                .endUserAgent(request.getHeader("User-Agent"))
-                .locale(preferredLocale(request.getHeader("Accept-Language")))
-                .build();
-    }
-
-    /**
-     * The first usable language of an {@code Accept-Language} list, by weight; {@code null} for none.
-     * Not {@code ServletRequest.getLocale()}: that answers the server's default when the header is
-     * absent, which would override the client's configured {@code loginrocket.locale}.
-     */
-    static Locale preferredLocale(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > 500) {
-            return null;
-        }
-        try {
-            List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
-            for (Locale.LanguageRange range : ranges) {
-                if (range.getWeight() > 0 && !range.getRange().startsWith("*")) {
-                    Locale locale = Locale.forLanguageTag(range.getRange());
-                    if (!locale.getLanguage().isEmpty()) {
-                        return locale;
-                    }
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // A malformed header from the client: forward no language rather than fail the request.
-        }
-        return null;
     }
 
     private static final class Entry {

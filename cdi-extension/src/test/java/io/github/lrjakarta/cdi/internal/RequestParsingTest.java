@@ -2,26 +2,9 @@ package io.github.lrjakarta.cdi.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class RequestParsingTest {
-
-    @Test
-    void preferredLocaleFollowsWeightsAndSkipsWildcards() {
-        assertThat(CurrentRequest.preferredLocale("fr;q=0.5, ja;q=0.9")).isEqualTo(Locale.JAPANESE);
-        assertThat(CurrentRequest.preferredLocale("*, es;q=0.1")).isEqualTo(new Locale("es"));
-        assertThat(CurrentRequest.preferredLocale("en-GB")).isEqualTo(Locale.UK);
-    }
-
-    @Test
-    void unusableAcceptLanguageGivesNoLocale() {
-        assertThat(CurrentRequest.preferredLocale(null)).isNull();
-        assertThat(CurrentRequest.preferredLocale("  ")).isNull();
-        assertThat(CurrentRequest.preferredLocale("*")).isNull();
-        assertThat(CurrentRequest.preferredLocale("en;q=abc")).isNull();
-        assertThat(CurrentRequest.preferredLocale("en,".repeat(200))).isNull();
-    }
 
     @Test
     void bearerTokenIsTakenCaseInsensitively() {

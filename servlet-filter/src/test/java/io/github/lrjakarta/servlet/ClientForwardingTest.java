@@ -1,4 +1,4 @@
-package io.github.lrjakarta.servlet.internal;
+package io.github.lrjakarta.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class ClientContextTest {
+class ClientForwardingTest {
 
     /** Records which headers were read. */
     static final class Watched extends HttpServletRequestWrapper {
@@ -40,7 +40,7 @@ class ClientContextTest {
     void bindsTheBrowsersAgentAndPreferredLanguageUntilClosed() {
         FakeHttp.Request req = browser("Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0", "fr;q=0.5, es-MX, en;q=0.8");
 
-        try (CallContext.Scope scope = ClientContext.bind(req)) {
+        try (CallContext.Scope scope = ClientForwarding.bind(req)) {
             CallOptions bound = CallContext.current().orElseThrow();
             assertThat(bound.endUserAgent()).contains("Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
             assertThat(bound.locale()).contains(Locale.forLanguageTag("es-MX"));
@@ -52,14 +52,14 @@ class ClientContextTest {
     void theHeadersAreReadOnlyWhenALoginRocketCallAsksAndOncePerRequest() {
         Watched req = new Watched(browser("A/1", "ja"));
 
-        try (CallContext.Scope scope = ClientContext.bind(req)) {
+        try (CallContext.Scope scope = ClientForwarding.bind(req)) {
             assertThat(req.reads).as("binding reads nothing").isEmpty();
             CallOptions first = CallContext.current().orElseThrow();
             assertThat(CallContext.current()).get().isSameAs(first);
             assertThat(req.reads).containsExactly("User-Agent", "Accept-Language");
         }
         Watched untouched = new Watched(browser("A/1", "ja"));
-        try (CallContext.Scope scope = ClientContext.bind(untouched)) {
+        try (CallContext.Scope scope = ClientForwarding.bind(untouched)) {
             assertThat(scope).isNotNull();
         }
         assertThat(untouched.reads).as("a request that calls nobody costs no header lookups").isEmpty();
@@ -69,7 +69,7 @@ class ClientContextTest {
     void eachRequestOnTheThreadGetsItsOwnClient() {
         String[][] clients = {{"A", "ja"}, {"A", "ja"}, {"B", null}, {"A", "es"}};
         for (String[] client : clients) {
-            try (CallContext.Scope s = ClientContext.bind(browser(client[0], client[1]))) {
+            try (CallContext.Scope s = ClientForwarding.bind(browser(client[0], client[1]))) {
                 CallOptions bound = CallContext.current().orElseThrow();
                 assertThat(bound.endUserAgent()).contains(client[0]);
                 assertThat(bound.locale()).isEqualTo(
@@ -81,21 +81,28 @@ class ClientContextTest {
 
     @Test
     void aRequestWithoutAgentOrLanguageBindsNothing() {
-        try (CallContext.Scope scope = ClientContext.bind(FakeHttp.request("GET", "https://a.example/"))) {
+        try (CallContext.Scope scope = ClientForwarding.bind(FakeHttp.request("GET", "https://a.example/"))) {
             assertThat(CallContext.current()).isEmpty();
         }
-        try (CallContext.Scope scope = ClientContext.bind(browser("  ", "*"))) {
+        try (CallContext.Scope scope = ClientForwarding.bind(browser("  ", "*"))) {
             assertThat(CallContext.current()).as("nothing usable").isEmpty();
         }
     }
 
     @Test
     void unusableLanguageListsGiveNoLocale() {
-        assertThat(ClientContext.preferredLocale(null)).isNull();
-        assertThat(ClientContext.preferredLocale("*")).isNull();
-        assertThat(ClientContext.preferredLocale("en;q=0")).isNull();
-        assertThat(ClientContext.preferredLocale(";;;garbage=")).isNull();
-        assertThat(ClientContext.preferredLocale("x".repeat(600))).isNull();
-        assertThat(ClientContext.preferredLocale("*, de;q=0.1")).isEqualTo(Locale.GERMAN);
+        assertThat(ClientForwarding.preferredLocale(null)).isNull();
+        assertThat(ClientForwarding.preferredLocale("*")).isNull();
+        assertThat(ClientForwarding.preferredLocale("en;q=0")).isNull();
+        assertThat(ClientForwarding.preferredLocale(";;;garbage=")).isNull();
+        assertThat(ClientForwarding.preferredLocale("x".repeat(600))).isNull();
+        assertThat(ClientForwarding.preferredLocale("*, de;q=0.1")).isEqualTo(Locale.GERMAN);
+        assertThat(ClientForwarding.preferredLocale("en;q=abc")).isNull();
+    }
+
+    @Test
+    void preferredLanguageFollowsTheWeights() {
+        assertThat(ClientForwarding.preferredLocale("fr;q=0.5, ja;q=0.9")).isEqualTo(Locale.JAPANESE);
+        assertThat(ClientForwarding.preferredLocale("en-GB")).isEqualTo(Locale.UK);
     }
 }

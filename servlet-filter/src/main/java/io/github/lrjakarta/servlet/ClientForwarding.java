@@ -1,4 +1,4 @@
-package io.github.lrjakarta.servlet.internal;
+package io.github.lrjakarta.servlet;
 
 import io.github.lrjakarta.core.CallContext;
 import io.github.lrjakarta.core.CallOptions;
@@ -7,27 +7,46 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Binds the browser's {@code User-Agent} and {@code Accept-Language} to the thread while a request
- * is in the filter, so that LoginRocket calls made meanwhile record the real client and answer
- * in the user's language.
+ * Forwards the browser's {@code User-Agent} and {@code Accept-Language} on LoginRocket calls made
+ * while a request is served, so that LoginRocket sessions record the real client and errors come
+ * back in the user's language.
+ *
+ * <p>{@link LoginRocketFilter} and the CDI extension bind it for every request they see. Bind it
+ * yourself where neither does, for example on the thread an asynchronous servlet hands work to:
+ *
+ * <pre>{@code
+ * try (CallContext.Scope scope = ClientForwarding.bind(request)) {
+ *     client.updateProfile(...);   // sent with the browser's agent and language
+ * }
+ * }</pre>
  *
  * <p>The binding is lazy: most requests never call LoginRocket, so the headers are read, the agent
  * sanitised and the language list parsed only when a call during the request asks for them (once
  * per request). Binding itself allocates nothing ({@link CallContext#bind(Object,
  * java.util.function.Function)} with a method reference), unless options were already bound on
  * the thread (by the CDI extension, say), in which case the nested scope is a small object.
+ *
+ * <p>The language is the first usable one of {@code Accept-Language} by weight, not {@code
+ * ServletRequest.getLocale()}: that answers the server's default when the header is absent, which
+ * would override the client's configured {@code loginrocket.locale}.
+ *
+ * @since 0.1
  */
-public final class ClientContext {
+public final class ClientForwarding {
 
-    private ClientContext() {}
+    private ClientForwarding() {}
 
     /** Binds the request's client; close the scope when the request leaves the filter. */
     public static CallContext.Scope bind(HttpServletRequest request) {
-        return CallContext.bind(request, ClientContext::options);
+        return CallContext.bind(request, ClientForwarding::options);
     }
 
-    /** The request's client as call options; null if it sent neither a usable agent nor language. */
-    static CallOptions options(HttpServletRequest request) {
+    /**
+     * The request's client as call options.
+     *
+     * @return the options, or null if the request sent neither a usable agent nor a language
+     */
+    public static CallOptions options(HttpServletRequest request) {
         CallOptions options = CallOptions.builder()
                 .endUserAgent(request.getHeader("User-Agent"))
                 .locale(preferredLocale(request.getHeader("Accept-Language")))
