@@ -17,6 +17,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -154,20 +155,29 @@ public final class Demo implements AutoCloseable {
         return context;
     }
 
+    /**
+     * Serves the origin's own folder, and below it the {@code shared} folder (the stylesheet), so
+     * both origins' pages link {@code style.css} from their own server and the file exists once.
+     */
     private static void staticFiles(ServletContextHandler context, String folder, JsonObject config) {
+        ResourceFactory resources = ResourceFactory.of(context);
+        context.setBaseResource(ResourceFactory.combine(webFolder(resources, folder), webFolder(resources, "shared")));
+        context.setWelcomeFiles(new String[] {"index.html"});
+        context.addServlet(new ServletHolder(new ConfigScript(config)), "/config.js");
+        ServletHolder files = context.addServlet(DefaultServlet.class, "/");
+        files.setInitParameter("dirAllowed", "false");
+    }
+
+    private static Resource webFolder(ResourceFactory resources, String folder) {
         URL root = Demo.class.getResource(WEB + folder + "/");
         if (root == null) {
             throw new IllegalStateException("missing resource folder " + WEB + folder);
         }
         try {
-            context.setBaseResource(ResourceFactory.of(context).newResource(root.toURI()));
+            return resources.newResource(root.toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("bad resource URL " + root, e);
         }
-        context.setWelcomeFiles(new String[] {"index.html"});
-        context.addServlet(new ServletHolder(new ConfigScript(config)), "/config.js");
-        ServletHolder files = context.addServlet(DefaultServlet.class, "/");
-        files.setInitParameter("dirAllowed", "false");
     }
 
     private static JsonObject pageConfig(String appUrl, LoginRocketEmulator emulator, String partnerUrl,

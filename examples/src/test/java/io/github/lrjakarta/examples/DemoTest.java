@@ -145,6 +145,21 @@ class DemoTest {
         }
     }
 
+    @Test
+    void bothOriginsServeTheOneSharedStylesheetNextToTheirOwnFiles() throws Exception {
+        HttpResponse<String> app = get(demo.appUrl() + "/style.css", "text/css", null, null);
+        HttpResponse<String> partner = get(demo.partnerUrl() + "/style.css", "text/css", null, null);
+        assertThat(app.statusCode()).isEqualTo(200);
+        assertThat(app.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+        assertThat(app.body()).contains("body");
+        assertThat(partner.statusCode()).isEqualTo(200);
+        assertThat(partner.body()).isEqualTo(app.body());
+        // each origin still serves only its own page script
+        assertThat(get(demo.partnerUrl() + "/partner.js", "*/*", null, null).statusCode()).isEqualTo(200);
+        assertThat(get(demo.partnerUrl() + "/app.js", "*/*", null, null).statusCode()).isEqualTo(404);
+        assertThat(get(demo.appUrl() + "/partner.js", "*/*", null, null).statusCode()).isEqualTo(404);
+    }
+
     /**
      * The browser's login: "Log in" ({@code /signin}) → LoginRocket's login page → form post → back
      * with {@code ?token=} → the filter sets its cookie and strips the token → home.
