@@ -182,6 +182,18 @@ class ClientErrorsTest {
     }
 
     @Test
+    void deeplyNestedJsonIsAProtocolErrorNotABareRuntimeException() {
+        // Parsson reports its nesting limit as a plain RuntimeException, not a JsonException
+        String deep = "{\"result\":\"okay\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        emulator().faults().inject("/v2/login", Fault.response(200, "application/json", deep).once());
+        assertThat(loginFails(ProtocolException.class).getMessage()).contains("not a JSON object");
+        emulator().faults().inject("/v2/login", Fault.response(422, "application/json", deep).once());
+        assertThat(loginFails(ProtocolException.class).status()).isEqualTo(422);
+        emulator().faults().inject("/v2/login", Fault.response(500, "application/json", deep).once());
+        assertThat(loginFails(ServerException.class).status()).isEqualTo(500);
+    }
+
+    @Test
     void oversizedBodyIsAProtocolErrorAndTheClientStaysUsable() {
         try (LoginRocketClient small = clientFor(emulator()).retryPolicy(RetryPolicy.none()).maxResponseBytes(4096)
                 .maxConnections(1).build()) {
