@@ -59,11 +59,21 @@ public final class SessionRefresher {
         Entry entry = byOldToken.compute(oldToken, (k, existing) ->
                 existing != null && existing.keepUntil.isAfter(now) ? existing : mine);
         if (entry == mine) {
-            evictIfFull(now);
-            Optional<LoginRocketSession> result = fetch(sessionId, null);
-            mine.keepUntil = result.map(LoginRocketSession::expiresAt).orElse(now.plus(FAILURE_MEMORY));
-            mine.outcome.complete(result);
-            return result;
+            try {
+                evictIfFull(now);
+                Optional<LoginRocketSession> result = fetch(sessionId, null);
+                mine.keepUntil = result.map(LoginRocketSession::expiresAt).orElse(now.plus(FAILURE_MEMORY));
+                mine.outcome.complete(result);
+                return result;
+            } finally {
+                if (!mine.outcome.isDone()) {
+                    // An Error escaped fetch: release the requests waiting on this entry (they get
+                    // no session) and let the next one try again, instead of blocking them forever.
+                    byOldToken.remove(oldToken, mine);
+                    mine.keepUntil = now;
+                    mine.outcome.complete(Optional.empty());
+                }
+            }
         }
         try {
             return entry.outcome.get();
