@@ -124,5 +124,7 @@ class ControlApiTest {
         assertThat(control("GET", "nope", null).status()).isEqualTo(404);
         assertThat(control("GET", "reset", null).status()).isEqualTo(405);
         assertThat(control("POST", "tokens", "[1,2]").status()).isEqualTo(400);
+        String deep = "{\"user\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        assertThat(control("POST", "tokens", deep).status()).isEqualTo(400);
     }
 }

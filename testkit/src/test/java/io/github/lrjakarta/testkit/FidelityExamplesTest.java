@@ -404,6 +404,8 @@ class FidelityExamplesTest {
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.json().getString("result")).isEqualTo("full_login");
         assertThat(http.post("/v2/login", "{\"email\":").status()).as("broken JSON").isEqualTo(400);
+        String deep = "{\"email\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        assertThat(http.post("/v2/login", deep).status()).as("JSON nested past the parser's limit").isEqualTo(400);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.github.lrjakarta.testkit.internal;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -137,7 +136,8 @@ final class ApiRoutes {
         JsonStructure structure;
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
             structure = reader.read();
-        } catch (JsonException e) {
+        } catch (RuntimeException e) {
+            // a JsonException, or Parsson's bare RuntimeException for nesting past its depth limit
             throw ApiError.of(400, "request.bad_json");
         }
         if (structure.getValueType() != JsonValue.ValueType.OBJECT) {
