@@ -38,10 +38,21 @@ public final class Responses {
         return request.getHeader("X-Requested-With") == null;
     }
 
-    /** 302 to LoginRocket Web's login page with a {@code redirect_uri} back to this URL. */
+    /**
+     * 302 to LoginRocket Web's login page with a {@code redirect_uri} back to this URL, without
+     * {@code token}, {@code session} and {@code account}: a request that still has them in its query
+     * (a HEAD, which is not a token intake) must not hand them on in a {@code Location} header, nor
+     * get the old token back in front of the new one.
+     */
     public static void redirectToLogin(HttpServletRequest request, HttpServletResponse response, LoginRocketUrl realm) {
         StringBuffer back = request.getRequestURL();
         String query = request.getQueryString();
+        if (query != null && QueryCredentials.mayContain(query)) {
+            QueryCredentials credentials = QueryCredentials.parse(query);
+            if (credentials != null) {
+                query = credentials.strippedQuery().isEmpty() ? null : credentials.strippedQuery();
+            }
+        }
         if (query != null) {
             back.append('?').append(query);
         }

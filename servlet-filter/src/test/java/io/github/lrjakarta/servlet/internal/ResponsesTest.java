@@ -2,7 +2,10 @@ package io.github.lrjakarta.servlet.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lrjakarta.core.LoginRocketUrl;
 import io.github.lrjakarta.servlet.testing.FakeHttp;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ResponsesTest {
@@ -38,5 +41,35 @@ class ResponsesTest {
         assertThat(res.getHeader("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
         assertThat(res.getHeader("Cache-Control")).isEqualTo("no-store");
         assertThat(res.body()).isEqualTo(Responses.LOGIN_REQUIRED_JSON);
+    }
+
+    @Test
+    void theLoginRedirectCarriesNoCredentialsFromTheQueryBack() {
+        // A HEAD navigation is not a token intake (GET only), so its query still holds them here.
+        FakeHttp.Request req = FakeHttp.request(
+                        "HEAD", "https://a.example/app/page?x=1&token=eyJ.secret.sig&session=kss_secret&account=org_1&y=%20z")
+                .header("Accept", "text/html");
+        FakeHttp.Response res = FakeHttp.response();
+
+        Responses.redirectToLogin(req, res, LoginRocketUrl.parse("https://sample.e2.loginrocket.com", false));
+
+        String location = res.getHeader("Location");
+        assertThat(res.getStatus()).isEqualTo(302);
+        assertThat(location).startsWith("https://sample.e2.loginrocket.com/login?redirect_uri=")
+                .doesNotContain("secret").doesNotContain("org_1");
+        assertThat(URLDecoder.decode(location.substring(location.indexOf('=') + 1), StandardCharsets.UTF_8))
+                .isEqualTo("https://a.example/app/page?x=1&y=%20z");
+    }
+
+    @Test
+    void theLoginRedirectKeepsAQueryWithoutCredentials() {
+        FakeHttp.Request req = FakeHttp.request("GET", "https://a.example/app/page?q=a%26b").header("Accept", "text/html");
+        FakeHttp.Response res = FakeHttp.response();
+
+        Responses.redirectToLogin(req, res, LoginRocketUrl.parse("https://sample.e2.loginrocket.com", false));
+
+        String location = res.getHeader("Location");
+        assertThat(URLDecoder.decode(location.substring(location.indexOf('=') + 1), StandardCharsets.UTF_8))
+                .isEqualTo("https://a.example/app/page?q=a%26b");
     }
 }
