@@ -12,6 +12,8 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Startup: bad configuration fails {@code init} with key and source; helpers of the request path. */
 class LoginRocketFilterInitTest {
@@ -94,6 +96,25 @@ class LoginRocketFilterInitTest {
                         "loginrocket.logout-path", "logout", "loginrocket.logout-redirect", "javascript:alert(1)"), Map.of())))
                 .hasMessageContaining("loginrocket.logout-path='logout'")
                 .hasMessageContaining("loginrocket.logout-redirect='javascript:alert(1)'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/\\evil.example", "/\\/evil.example", "/\t/evil.example", "/\n/evil.example", "/ /x"})
+    void aLogoutRedirectThatBrowsersReadAsAnotherHostIsRefused(String redirect) {
+        // Browsers read a backslash as a slash and drop tabs and newlines: these are //evil.example.
+        assertThatThrownBy(() -> new LoginRocketFilter().init(filterConfig(Map.of("loginrocket.url", URL,
+                        "loginrocket.logout-path", "/logout", "loginrocket.logout-redirect", redirect), Map.of())))
+                .hasMessageContaining("loginrocket.logout-redirect=");
+    }
+
+    @Test
+    void aLogoutRedirectPathOrUrlIsAccepted() throws Exception {
+        for (String redirect : new String[] {"/bye", "/bye?x=1", "https://www.example.com/bye"}) {
+            LoginRocketFilter filter = new LoginRocketFilter();
+            filter.init(filterConfig(Map.of("loginrocket.url", URL,
+                    "loginrocket.logout-path", "/logout", "loginrocket.logout-redirect", redirect), Map.of()));
+            filter.destroy();
+        }
     }
 
     @Test

@@ -49,7 +49,13 @@ public final class FilterSettings {
     }
 
     private static String redirect(String s) {
-        if (s.startsWith("/") && !s.startsWith("//")) {
+        if (s.startsWith("/")) {
+            // Browsers read a backslash as a slash and drop tabs and newlines, so /\evil.example, or a
+            // tab between two slashes, would leave the site just like //evil.example.
+            if (s.startsWith("//") || s.chars().anyMatch(c -> c == '\\' || c <= ' ' || c >= 127)) {
+                throw new IllegalArgumentException("expected a path within the application such as /bye"
+                        + " (no //, backslash, spaces or control characters), or an absolute http(s) URL");
+            }
             return s;
         }
         try {
