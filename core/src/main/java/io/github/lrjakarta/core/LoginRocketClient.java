@@ -53,7 +53,7 @@ import javax.net.ssl.SSLContext;
  *   <tr><td>{@link Builder#locale(Locale) locale}</td><td>none (no {@code Accept-Language})</td></tr>
  *   <tr><td>{@link Builder#userAgent(String) userAgent}</td><td>none</td></tr>
  *   <tr><td>{@link Builder#connectTimeout(Duration) connectTimeout}</td><td>5 s (TCP connect and TLS handshake)</td></tr>
- *   <tr><td>{@link Builder#responseTimeout(Duration) responseTimeout}</td><td>10 s (silence while waiting for or reading the response)</td></tr>
+ *   <tr><td>{@link Builder#responseTimeout(Duration) responseTimeout}</td><td>10 s (silence while waiting for or reading the response; also the time a body may take)</td></tr>
  *   <tr><td>{@link Builder#connectionRequestTimeout(Duration) connectionRequestTimeout}</td><td>5 s (waiting for a pooled connection)</td></tr>
  *   <tr><td>{@link Builder#maxConnections(int) maxConnections}</td><td>50</td></tr>
  *   <tr><td>{@link Builder#bodyEncoding(BodyEncoding) bodyEncoding}</td><td>{@link BodyEncoding#JSON}</td></tr>
@@ -612,8 +612,8 @@ public class LoginRocketClient implements AutoCloseable {
         }
 
         /**
-         * How long the server may stay silent while the client waits for or reads a response.
-         * Default 10 s.
+         * How long the server may stay silent while the client waits for or reads a response, and
+         * how long reading a response body may take once the headers have arrived. Default 10 s.
          *
          * @param timeout positive ({@code loginrocket.response-timeout})
          * @return this builder

@@ -12,7 +12,11 @@ import io.github.lrjakarta.testkit.LoginRocketEmulator;
 import io.github.lrjakarta.testkit.LoginRocketEmulatorExtension;
 import io.github.lrjakarta.testkit.RateLimit;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -236,6 +240,39 @@ class ClientErrorsTest {
             emulator().faults().inject("/v2/login", Fault.delay(Duration.ofMillis(1500)).once());
             TransportException e = catchThrowableOfType(() -> impatient.login(DANA, DANA_PASSWORD), TransportException.class);
             assertThat(e.getMessage()).contains("responseTimeout (300 ms)");
+        }
+    }
+
+    @Test
+    void tricklingBodyTimesOutInsteadOfHoldingTheThread() throws Exception {
+        // A server (or proxy) that sends the headers, then one byte of body every 100 ms: never silent
+        // for responseTimeout, yet the 2,000-byte body would take over 3 minutes.
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                LoginRocketClient impatient = LoginRocketClient.builder()
+                        .url("http://127.0.0.1:" + server.getLocalPort()).allowInsecureLoopback(true)
+                        .retryPolicy(RetryPolicy.none()).responseTimeout(Duration.ofMillis(500)).build()) {
+            CompletableFuture<Void> trickler = CompletableFuture.runAsync(() -> {
+                try (Socket s = server.accept()) {
+                    s.getInputStream().read(new byte[8192]);
+                    OutputStream out = s.getOutputStream();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Request-ID: rq_trickle\r\n"
+                            + "Content-Length: 2000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                    for (int i = 0; i < 1999; i++) {
+                        out.flush();
+                        Thread.sleep(100);
+                        out.write(' ');
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the client gave up and closed the connection
+                }
+            });
+            long start = System.nanoTime();
+            TransportException e = catchThrowableOfType(() -> impatient.login(DANA, DANA_PASSWORD),
+                    TransportException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            assertThat(e.getMessage()).contains("responseTimeout (500 ms)", "rq_trickle");
+            assertNoSecrets(e);
+            trickler.cancel(true);
         }
     }
 

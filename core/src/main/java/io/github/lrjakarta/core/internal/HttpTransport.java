@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -49,6 +50,7 @@ public final class HttpTransport implements Closeable {
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient http;
     private final int maxResponseBytes;
+    private final long bodyDeadlineNanos;
 
     public HttpTransport(ClientSettings s) {
         SSLContext ssl = s.sslContext() != null ? s.sslContext() : defaultSslContext();
@@ -85,6 +87,7 @@ public final class HttpTransport implements Closeable {
                 .evictIdleConnections(MAX_IDLE)
                 .build();
         this.maxResponseBytes = s.maxResponseBytes();
+        this.bodyDeadlineNanos = s.responseTimeout().toNanos();
     }
 
     /**
@@ -115,7 +118,7 @@ public final class HttpTransport implements Closeable {
                 try {
                     bytes = entity.getContentLength() > maxResponseBytes
                             ? null
-                            : readAtMost(entity.getContent(), maxResponseBytes + 1L);
+                            : readAtMost(entity.getContent(), maxResponseBytes + 1L, System.nanoTime() + bodyDeadlineNanos);
                 } catch (IOException e) {
                     request.cancel();
                     throw new PartialResponseException(status, requestId, e);
@@ -147,8 +150,14 @@ public final class HttpTransport implements Closeable {
         pool.close(CloseMode.IMMEDIATE);
     }
 
-    /** Reads until EOF or {@code limit} bytes; a fully read body releases its connection to the pool. */
-    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+    /**
+     * Reads until EOF or {@code limit} bytes; a fully read body releases its connection to the pool.
+     * The socket timeout only bounds silence, so a body trickling in a few bytes at a time would
+     * hold the calling thread for as long as the server likes: reading also stops at {@code
+     * deadline} (responseTimeout after the headers arrived; the read in progress then may block
+     * one more socket timeout at most).
+     */
+    private static byte[] readAtMost(InputStream in, long limit, long deadline) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         byte[] buf = new byte[8192];
         long total = 0;
@@ -159,6 +168,9 @@ public final class HttpTransport implements Closeable {
             }
             out.write(buf, 0, n);
             total += n;
+            if (System.nanoTime() - deadline > 0) {
+                throw new SocketTimeoutException("response body not complete within responseTimeout");
+            }
         }
         return out.toByteArray();
     }

@@ -49,8 +49,13 @@ public final class TransportFailures {
         if (e instanceof HttpTransport.PartialResponseException p) {
             status = p.status();
             requestId = p.requestId();
-            text = "The connection broke while reading LoginRocket's answer to " + call + " (status " + status + ", "
-                    + ResponseMapper.requestRef(requestId) + "). Try again later.";
+            text = p.getCause() instanceof SocketTimeoutException
+                    ? "LoginRocket at " + url + " did not finish sending its answer to " + call + " (status " + status
+                            + ", " + ResponseMapper.requestRef(requestId) + ") within responseTimeout ("
+                            + ResponseMapper.human(settings.responseTimeout()) + "). It may be slow or overloaded: try"
+                            + " again later, or raise responseTimeout."
+                    : "The connection broke while reading LoginRocket's answer to " + call + " (status " + status + ", "
+                            + ResponseMapper.requestRef(requestId) + "). Try again later.";
         } else if (e instanceof ConnectionRequestTimeoutException) {
             retryable = false;
             text = "No pooled connection to LoginRocket became free within connectionRequestTimeout ("
