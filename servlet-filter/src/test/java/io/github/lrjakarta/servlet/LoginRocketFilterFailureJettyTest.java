@@ -96,10 +96,21 @@ class LoginRocketFilterFailureJettyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("faults")
     void publicPathsKeepWorkingWhileLoginRocketMisbehaves(String name, Fault fault) throws Exception {
+        // A cookie token that expired an hour ago: the filter must ask LoginRocket for a fresh one.
+        jetty.api("/api/me", "Authorization", "Bearer " + emulator.issueToken("sam@example.org")); // keys fetched
+        emulator.clock().advance(Duration.ofHours(-2));
+        String expired;
+        try {
+            expired = emulator.issueToken("dana@example.org");
+        } finally {
+            emulator.clock().resetOffset();
+        }
+        emulator.clearRequests();
         emulator.faults().inject(Faults.ALL_PATHS, fault);
 
-        HttpResponse<String> res = jetty.navigate("/public/page");
+        HttpResponse<String> res = jetty.navigate("/public/page", "Cookie", "loginrocket_token=" + expired);
 
+        assertThat(emulator.requestCount("/v2/session")).as("LoginRocket was asked").isPositive();
         assertThat(res.statusCode()).isEqualTo(200);
         assertThat(res.body()).contains("user=none");
     }
