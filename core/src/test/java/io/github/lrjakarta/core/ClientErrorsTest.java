@@ -159,6 +159,15 @@ class ClientErrorsTest {
     }
 
     @Test
+    void controlCharactersInServerMessagesCannotForgeLogLines() {
+        emulator().faults().inject("/v2/login", Fault.response(422, "application/json",
+                "{\"result\":\"error\",\"errors\":[\"Contraseña incorrecta.\\r\\nINFO forged line\"]}").once());
+        ValidationException e = loginFails(ValidationException.class);
+        assertThat(e.messages()).containsExactly("Contraseña incorrecta. INFO forged line");
+        assertThat(e.getMessage()).doesNotContain("\n", "\r").contains("Contraseña incorrecta.");
+    }
+
+    @Test
     void malformedJsonIsAProtocolError() {
         emulator().faults().inject("/v2/login", Fault.malformedBody().once());
         ProtocolException e = loginFails(ProtocolException.class);

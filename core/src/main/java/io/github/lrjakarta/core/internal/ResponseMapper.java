@@ -205,20 +205,28 @@ public final class ResponseMapper {
         return json.parseObject(r.body()).map(ResponseMapper::messages).orElse(List.of());
     }
 
-    /** {@code errors} (strings only), else {@code error}, else none. */
+    /** {@code errors} (strings only), else {@code error}, else none; see {@link #userText}. */
     static List<String> messages(JsonObject body) {
         List<String> out = new ArrayList<>();
         if (body.get("errors") instanceof JsonArray errors) {
             for (JsonValue v : errors) {
                 if (v instanceof JsonString js && !js.getString().isBlank()) {
-                    out.add(js.getString());
+                    out.add(userText(js.getString()));
                 }
             }
         }
         if (out.isEmpty() && body.get("error") instanceof JsonString e && !e.getString().isBlank()) {
-            out.add(e.getString());
+            out.add(userText(e.getString()));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * A server message as it may appear in an exception message, and so in log lines: localized text
+     * is kept, but control characters (a line break could forge a log line) become spaces.
+     */
+    private static String userText(String message) {
+        return message.replaceAll("\\p{Cntrl}+", " ").strip();
     }
 
     private static Success throwValidation(String head, int status, String requestId, List<String> messages) {
