@@ -95,7 +95,8 @@ public final class JwksParser {
         String e = Claims.optString(jwk, "e");
         RSAPublicKey fromNe = n != null && e != null ? PublicKeys.fromModulusExponent(n, e) : null;
         RSAPublicKey fromX5c = x5c(jwk);
-        if (fromX5c != null && fromNe != null && !fromX5c.getModulus().equals(fromNe.getModulus())) {
+        if (fromX5c != null && fromNe != null && (!fromX5c.getModulus().equals(fromNe.getModulus())
+                || !fromX5c.getPublicExponent().equals(fromNe.getPublicExponent()))) {
             throw new IllegalArgumentException("'x5c' and 'n' hold different keys");
         }
         if (fromX5c != null) {

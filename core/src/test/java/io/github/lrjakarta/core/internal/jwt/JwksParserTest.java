@@ -90,6 +90,8 @@ class JwksParserTest {
                 .add(spkiKey("enc", A.getPublic()).add("use", "enc"))
                 .add(spkiKey("hs", A.getPublic()).add("alg", "HS256"))
                 .add(spkiKey("mismatch", A.getPublic()).add("n", b64url(b.getModulus())).add("e", "AQAB"))
+                .add(spkiKey("exponent", A.getPublic())
+                        .add("n", b64url(((RSAPublicKey) A.getPublic()).getModulus())).add("e", "Aw"))
                 .add(spkiKey("small", rsa(1024).getPublic()))
                 .add(spkiKey("dup", A.getPublic()))
                 .add(spkiKey("dup", B.getPublic()))
@@ -100,7 +102,7 @@ class JwksParserTest {
                 .add(Json.createObjectBuilder().add("kid", 5))
                 .add("not an object"));
         assertThat(r.keys).containsOnlyKeys("good");
-        assertThat(r.skipped).as("two entries under kid dup give one line").hasSize(12);
+        assertThat(r.skipped).as("two entries under kid dup give one line").hasSize(13);
         assertThat(String.join("\n", r.skipped))
                 .contains("'kty' is not RSA", "'use' is not sig", "'alg' is not RS256", "hold different keys",
                         "too small", "appears more than once", "neither 'x5c' nor 'n'/'e'", "not base64", "no 'kid'");
