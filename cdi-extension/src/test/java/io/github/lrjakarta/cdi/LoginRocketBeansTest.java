@@ -3,6 +3,7 @@ package io.github.lrjakarta.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lrjakarta.cdi.internal.CurrentRequest;
 import io.github.lrjakarta.core.CallContext;
 import io.github.lrjakarta.core.CallOptions;
 import io.github.lrjakarta.core.LoginResult;
@@ -15,6 +16,7 @@ import io.github.lrjakarta.testkit.LoginRocketEmulator;
 import io.github.lrjakarta.testkit.RecordedRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
@@ -117,6 +119,21 @@ class LoginRocketBeansTest {
             assertThat(s.selectedMembership().flatMap(m -> m.orgName())).contains("Rivera Labs");
             assertThat(currentSession.require().user().id()).isEqualTo(s.user().id());
         }
+    }
+
+    @Test
+    void aRequestContextStartedOtherwiseDoesNotSeeAnAsyncRequestThisThreadServedBefore() {
+        String token = emulator.issueToken("dana@example.org");
+        // An async request: its end is signalled on another thread, so this one never sees it.
+        SimulatedRequest.start(beanManager, new FakeHttpRequest().bearer(token));
+        assertThat(session.get().user().email()).contains("dana@example.org");
+
+        // Then this thread runs @ActivateRequestContext code: the event's payload is no ServletRequest.
+        beanManager.getEvent().select(Initialized.Literal.REQUEST).fire(new Object());
+
+        // (This test keeps one request context throughout, so look below the request-scoped beans.)
+        assertThat(CurrentRequest.get()).isEmpty();
+        assertThat(CallContext.current()).isEmpty();
     }
 
     @Test

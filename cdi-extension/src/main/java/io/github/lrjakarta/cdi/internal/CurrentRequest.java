@@ -33,17 +33,19 @@ public final class CurrentRequest {
         return entry == null ? Optional.empty() : Optional.of(entry.request);
     }
 
-    static void enter(ServletRequest request) {
-        if (!(request instanceof HttpServletRequest)) {
-            return;
-        }
+    /**
+     * A request context started on this thread. Whatever it served before is dropped first; only an
+     * HTTP request payload becomes current.
+     */
+    static void enter(Object payload) {
         Entry stale = CURRENT.get();
         if (stale != null) {
             CURRENT.remove();
             stale.scope.close();
         }
-        HttpServletRequest http = (HttpServletRequest) request;
-        CURRENT.set(new Entry(http, ClientForwarding.bind(http)));
+        if (payload instanceof HttpServletRequest http) {
+            CURRENT.set(new Entry(http, ClientForwarding.bind(http)));
+        }
     }
 
     static void exit(ServletRequest request) {

@@ -17,8 +17,13 @@ import jakarta.servlet.ServletRequest;
  */
 public class ServletEvents {
 
-    static void requestStarted(@Observes @Initialized(RequestScoped.class) ServletRequest request) {
-        CurrentRequest.enter(request);
+    /**
+     * Every request-context start, not only servlet ones: a context activated by other means
+     * ({@code @ActivateRequestContext}, payload not a {@code ServletRequest}) must not see a request
+     * this thread served earlier and whose end was signalled elsewhere (an async request).
+     */
+    static void requestStarted(@Observes @Initialized(RequestScoped.class) Object payload) {
+        CurrentRequest.enter(payload);
     }
 
     static void requestEnding(@Observes @BeforeDestroyed(RequestScoped.class) ServletRequest request) {
