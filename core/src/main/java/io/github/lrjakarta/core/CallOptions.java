@@ -17,6 +17,11 @@ import java.util.Optional;
  *       refreshes a session as that session's client, so forwarding the browser's value makes the
  *       session list show "Firefox on Linux" instead of this library. See {@link LoginRocketClient}
  *       for how the library still identifies itself.
+ *   <li>{@link Builder#retryPolicy(RetryPolicy) retryPolicy}: how often and how long this call may
+ *       be tried. Default: the client's policy. The servlet filter and the CDI extension bind
+ *       {@link RetryPolicy#none()} for every request they serve, so a request thread never sleeps
+ *       between attempts; code off the request path (a scheduled job) keeps the client's policy or
+ *       asks for its own.
  * </ul>
  *
  * <p>An unset field falls back to the options bound to the current thread by {@link CallContext}
@@ -27,14 +32,16 @@ import java.util.Optional;
  */
 public final class CallOptions {
 
-    private static final CallOptions NONE = new CallOptions(null, null);
+    private static final CallOptions NONE = new CallOptions(null, null, null);
 
     private final Locale locale;
     private final String endUserAgent;
+    private final RetryPolicy retryPolicy;
 
-    private CallOptions(Locale locale, String endUserAgent) {
+    private CallOptions(Locale locale, String endUserAgent, RetryPolicy retryPolicy) {
         this.locale = locale;
         this.endUserAgent = endUserAgent;
+        this.retryPolicy = retryPolicy;
     }
 
     /** Options that override nothing. */
@@ -58,6 +65,15 @@ public final class CallOptions {
     }
 
     /**
+     * The retry policy for this call, if set.
+     *
+     * @since 0.2
+     */
+    public Optional<RetryPolicy> retryPolicy() {
+        return Optional.ofNullable(retryPolicy);
+    }
+
+    /**
      * These options with every unset field taken from {@code fallback}.
      *
      * @param fallback the options to fill gaps from, e.g. the thread-bound ones
@@ -65,29 +81,33 @@ public final class CallOptions {
      */
     public CallOptions orElse(CallOptions fallback) {
         Objects.requireNonNull(fallback, "fallback");
-        if ((locale != null || fallback.locale == null) && (endUserAgent != null || fallback.endUserAgent == null)) {
+        if ((locale != null || fallback.locale == null)
+                && (endUserAgent != null || fallback.endUserAgent == null)
+                && (retryPolicy != null || fallback.retryPolicy == null)) {
             return this;
         }
         return new CallOptions(
                 locale != null ? locale : fallback.locale,
-                endUserAgent != null ? endUserAgent : fallback.endUserAgent);
+                endUserAgent != null ? endUserAgent : fallback.endUserAgent,
+                retryPolicy != null ? retryPolicy : fallback.retryPolicy);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof CallOptions other
                 && Objects.equals(locale, other.locale)
-                && Objects.equals(endUserAgent, other.endUserAgent);
+                && Objects.equals(endUserAgent, other.endUserAgent)
+                && Objects.equals(retryPolicy, other.retryPolicy);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(locale, endUserAgent);
+        return Objects.hash(locale, endUserAgent, retryPolicy);
     }
 
     @Override
     public String toString() {
-        return "CallOptions[locale=" + locale + ", endUserAgent=" + endUserAgent + "]";
+        return "CallOptions[locale=" + locale + ", endUserAgent=" + endUserAgent + ", retryPolicy=" + retryPolicy + "]";
     }
 
     /**
@@ -98,6 +118,7 @@ public final class CallOptions {
     public static final class Builder {
         private Locale locale;
         private String endUserAgent;
+        private RetryPolicy retryPolicy;
 
         private Builder() {}
 
@@ -127,9 +148,23 @@ public final class CallOptions {
             return this;
         }
 
+        /**
+         * The retry policy for this call, e.g. {@link RetryPolicy#none()} for one attempt.
+         *
+         * @param retryPolicy the policy, or {@code null} to fall back to the bound or client policy
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
         /** The options; {@link CallOptions#none()} if nothing was set. */
         public CallOptions build() {
-            return locale == null && endUserAgent == null ? NONE : new CallOptions(locale, endUserAgent);
+            return locale == null && endUserAgent == null && retryPolicy == null
+                    ? NONE
+                    : new CallOptions(locale, endUserAgent, retryPolicy);
         }
     }
 }

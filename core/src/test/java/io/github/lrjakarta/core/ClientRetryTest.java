@@ -55,6 +55,27 @@ class ClientRetryTest {
     }
 
     @Test
+    void aBoundSingleAttemptPolicyMakesOneCallAndWinsOverTheClientPolicy() {
+        emulator().faults().inject("/v2/session", Fault.status(503).once());
+        try (LoginRocketClient c = client(QUICK);
+                CallContext.Scope scope = CallContext.bind(CallOptions.builder().retryPolicy(RetryPolicy.none()).build())) {
+            assertThat(catchThrowableOfType(() -> c.getSession(session), ServerException.class).status()).isEqualTo(503);
+        }
+        assertThat(emulator().requestCount("/v2/session")).isEqualTo(1);
+    }
+
+    @Test
+    void anExplicitPolicyOnTheCallWinsOverTheBoundOne() {
+        emulator().faults().inject("/v2/session", Fault.status(503).once());
+        try (LoginRocketClient c = client(RetryPolicy.none());
+                CallContext.Scope scope = CallContext.bind(CallOptions.builder().retryPolicy(RetryPolicy.none()).build())) {
+            assertThat(c.getSession(session, null, CallOptions.builder().retryPolicy(QUICK).build()).isFullLogin())
+                    .isTrue();
+        }
+        assertThat(emulator().requestCount("/v2/session")).isEqualTo(2);
+    }
+
+    @Test
     void retriesAreBoundedAndTheLastErrorIsThrownWithTheEarlierOnesAttached() {
         emulator().faults().inject("/v2/session", Fault.status(503));
         try (LoginRocketClient c = client(QUICK)) {

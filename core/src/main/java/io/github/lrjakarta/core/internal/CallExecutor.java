@@ -67,7 +67,7 @@ public final class CallExecutor implements Closeable {
         String path = uri.getRawPath();
         JsonCodec.Body body = call.fields() == null ? null : json.encode(call.fields(), settings.bodyEncoding());
         List<Header> headers = headers(options);
-        RetryPolicy policy = settings.retryPolicy();
+        RetryPolicy policy = options.retryPolicy().orElse(settings.retryPolicy());
         List<LoginRocketException> earlier = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
             ResponseMapper.Exchange ex = new ResponseMapper.Exchange(call.method(), path, attempt);
