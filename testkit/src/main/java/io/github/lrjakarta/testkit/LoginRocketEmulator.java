@@ -2,6 +2,7 @@ package io.github.lrjakarta.testkit;
 
 import io.github.lrjakarta.testkit.internal.Controls;
 import io.github.lrjakarta.testkit.internal.EmulatorServer;
+import io.github.lrjakarta.testkit.internal.HeldResponses;
 import io.github.lrjakarta.testkit.internal.RateLimiter;
 import io.github.lrjakarta.testkit.internal.RealmState;
 import io.github.lrjakarta.testkit.internal.SelfSignedTls;
@@ -91,7 +92,9 @@ import javax.net.ssl.SSLContext;
  *   {@code {"path":"/v2/login","type":"status","status":503,"times":1}} with type one of
  *   {@code delay} ({@code "delay":"PT2S"}), {@code status}, {@code rate_limited} ({@code "reset_in":"PT30S"}),
  *   {@code malformed_body}, {@code truncated_body}, {@code drop_connection},
- *   {@code response} ({@code status}, {@code content_type}, {@code body}); optional
+ *   {@code response} ({@code status}, {@code content_type}, {@code body}), {@code no_response},
+ *   {@code trickle} ({@code "interval":"PT0.1S"}), {@code oversized_body} ({@code "size":10485760}),
+ *   {@code wrong_content_type} ({@code content_type}), {@code drop_mid_body}; optional
  *   {@code "headers":{"Retry-After":"2"}}; DELETE takes {@code ?path=}</li>
  * <li>{@code GET /_emulator/clock}, {@code POST /_emulator/clock} {@code {"advance":"PT1H"}} or
  *   {@code {"set":"2026-03-03T17:04:05Z"}}</li>
@@ -114,7 +117,8 @@ public final class LoginRocketEmulator implements AutoCloseable {
     private final EmulatorFixture fixture;
     private final EmulatorClock clock;
     private final Outbox outbox = new Outbox();
-    private final Faults faults = new Faults();
+    private final HeldResponses held = new HeldResponses();
+    private final Faults faults = new Faults(held::releaseAll);
     private final SigningKeys keys;
     private final RealmState realm;
     private final RateLimiter rateLimiter = new RateLimiter();
@@ -132,7 +136,7 @@ public final class LoginRocketEmulator implements AutoCloseable {
         rateLimiter.setRules(fixture.realm().rateLimits());
         this.tls = b.tls ? SelfSignedTls.generate() : null;
         this.server = new EmulatorServer(b.port, tls == null ? null : tls.serverContext(), b.threads, realm, keys, clock,
-                rateLimiter, new ControlsImpl());
+                rateLimiter, new ControlsImpl(), held);
     }
 
     /** A builder: sample realm, plain http, free port, generated key, system clock. */
@@ -349,7 +353,7 @@ public final class LoginRocketEmulator implements AutoCloseable {
 
     /**
      * Back to the fixture: users, orgs, passwords, sessions, tokens, lockouts and invitations as at
-     * start; outbox, faults and recorded requests emptied; rate limits back to the fixture's, with
+     * start; outbox, faults and recorded requests emptied (requests held by a fault closed); rate limits back to the fixture's, with
      * fresh windows; clock moves undone. The signing key stays (a rotated key is not rolled back), so
      * verifiers that cached it keep working.
      */

@@ -132,8 +132,10 @@ final class ControlRoutes {
 
     /**
      * {@code {"path":…, "type": "delay"|"status"|"rate_limited"|"malformed_body"|"truncated_body"|
-     * "drop_connection"|"response", "delay":"PT2S", "status":503, "reset_in":"PT30S",
-     * "content_type":…, "body":…, "headers":{"Retry-After":"2"}, "times":1}}; without {@code times} the fault stays until cleared.
+     * "drop_connection"|"response"|"no_response"|"trickle"|"oversized_body"|"wrong_content_type"|
+     * "drop_mid_body", "delay":"PT2S", "status":503, "reset_in":"PT30S", "interval":"PT0.1S",
+     * "size":10485760, "content_type":…, "body":…, "headers":{"Retry-After":"2"}, "times":1}};
+     * without {@code times} the fault stays until cleared.
      */
     private static Fault fault(JsonObject body) {
         String type = string(body, "type", true);
@@ -147,8 +149,14 @@ final class ControlRoutes {
             case "drop_connection" -> Fault.dropConnection();
             case "response" -> Fault.response(integer(body, "status"), string(body, "content_type", true),
                     string(body, "body", true));
+            case "no_response" -> Fault.noResponse();
+            case "trickle" -> Fault.trickle(duration(string(body, "interval", true)));
+            case "oversized_body" -> Fault.oversizedBody(integer(body, "size"));
+            case "wrong_content_type" -> Fault.wrongContentType(string(body, "content_type", true));
+            case "drop_mid_body" -> Fault.dropMidBody();
             default -> throw new IllegalArgumentException("unknown fault type " + type + " (delay, status, rate_limited,"
-                    + " malformed_body, truncated_body, drop_connection, response)");
+                    + " malformed_body, truncated_body, drop_connection, response, no_response, trickle,"
+                    + " oversized_body, wrong_content_type, drop_mid_body)");
         };
         if (body.containsKey("headers")) {
             JsonValue headers = body.get("headers");

@@ -55,6 +55,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final WebPages web;
     private final ControlRoutes controlRoutes;
     private final Cors cors;
+    private final HeldResponses held;
     private final String url;
 
     /**
@@ -65,8 +66,9 @@ public final class EmulatorServer implements AutoCloseable {
      * @param threads   handler threads (the queue in front of them holds 1024 connections' requests)
      */
     public EmulatorServer(int port, SSLContext tls, int threads, RealmState realm, SigningKeys keys, Clock clock,
-                          RateLimiter rateLimiter, Controls controls) {
+                          RateLimiter rateLimiter, Controls controls, HeldResponses held) {
         this.realm = realm;
+        this.held = held;
         this.keys = keys;
         this.clock = clock;
         this.rateLimiter = rateLimiter;
@@ -131,6 +133,8 @@ public final class EmulatorServer implements AutoCloseable {
             Call call = new Call(exchange, requestId, body);
             try {
                 dispatch(call);
+            } catch (Call.ConnectionAbort e) {
+                throw e;
             } catch (ApiError e) {
                 if (!call.responded()) {
                     call.error(e);
@@ -207,6 +211,26 @@ public final class EmulatorServer implements AutoCloseable {
                 call.truncateResponse();
                 return false;
             }
+            case DROP_MID_BODY -> {
+                call.dropMidBody();
+                return false;
+            }
+            case TRICKLE -> {
+                call.trickle(fault.duration(), held);
+                return false;
+            }
+            case WRONG_CONTENT_TYPE -> {
+                call.overrideContentType(fault.contentType());
+                return false;
+            }
+            case NO_RESPONSE -> {
+                call.hold(held);
+                return true;
+            }
+            case OVERSIZED_BODY -> {
+                call.sendPadded(fault.status(), fault.size());
+                return true;
+            }
             case DROP_CONNECTION -> {
                 call.drop();
                 return true;
@@ -226,7 +250,7 @@ public final class EmulatorServer implements AutoCloseable {
                 return true;
             }
             case STATUS -> {
-                if (fault.status() == 429) {
+                if (fault.status() == 429 && !fault.headers().containsKey("Retry-After")) {
                     call.setHeader("Ratelimit-Reset", HTTP_DATE.format(clock.instant().plusSeconds(60)));
                 }
                 call.error(ApiError.of(fault.status(), keyFor(fault.status())));
@@ -249,9 +273,10 @@ public final class EmulatorServer implements AutoCloseable {
         };
     }
 
-    /** Stops accepting, gives running exchanges a moment, and ends the handler threads. */
+    /** Stops accepting, closes held responses, and ends the handler threads. */
     @Override
     public void close() {
+        held.close();
         server.stop(0);
         executor.shutdownNow();
     }
