@@ -9,9 +9,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -227,12 +225,17 @@ final class ControlRoutes {
         if (call.body().length == 0) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(call.body()))) {
-            return reader.readObject();
+        JsonValue value;
+        try {
+            value = StrictJson.read(call.body());
         } catch (RuntimeException e) {
             // a JsonException, or Parsson's bare RuntimeException for nesting past its depth limit
             throw new IllegalArgumentException("the body must be a JSON object");
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new IllegalArgumentException("the body must be a JSON object");
+        }
+        return value.asJsonObject();
     }
 
     private static String string(JsonObject o, String key, boolean required) {
