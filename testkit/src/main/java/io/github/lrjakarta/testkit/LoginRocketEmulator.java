@@ -1,12 +1,12 @@
 package io.github.lrjakarta.testkit;
 
-import io.github.lrjakarta.testkit.internal.Controls;
 import io.github.lrjakarta.testkit.internal.EmulatorServer;
 import io.github.lrjakarta.testkit.internal.HeldResponses;
 import io.github.lrjakarta.testkit.internal.RateLimiter;
 import io.github.lrjakarta.testkit.internal.RealmState;
 import io.github.lrjakarta.testkit.internal.SelfSignedTls;
 import io.github.lrjakarta.testkit.internal.SigningKeys;
+import io.github.lrjakarta.testkit.internal.TestControls;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -14,19 +14,12 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -112,7 +105,7 @@ import javax.net.ssl.SSLContext;
 public final class LoginRocketEmulator implements AutoCloseable {
 
     /** Requests kept by {@link #requests()}; older ones are dropped ({@link #requestCount} still counts them). */
-    public static final int MAX_RECORDED_REQUESTS = 10_000;
+    public static final int MAX_RECORDED_REQUESTS = RecordedRequests.MAX_RECORDED;
 
     private final EmulatorFixture fixture;
     private final EmulatorClock clock;
@@ -124,8 +117,7 @@ public final class LoginRocketEmulator implements AutoCloseable {
     private final RateLimiter rateLimiter = new RateLimiter();
     private final SelfSignedTls tls;
     private final EmulatorServer server;
-    private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
-    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final RecordedRequests requests = new RecordedRequests();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LoginRocketEmulator(Builder b) {
@@ -136,7 +128,8 @@ public final class LoginRocketEmulator implements AutoCloseable {
         rateLimiter.setRules(fixture.realm().rateLimits());
         this.tls = b.tls ? SelfSignedTls.generate() : null;
         this.server = new EmulatorServer(b.port, tls == null ? null : tls.serverContext(), b.threads, realm, keys, clock,
-                rateLimiter, new ControlsImpl(), held);
+                rateLimiter, new TestControls(outbox, faults, faults::take, clock, requests, requests::add, this::reset),
+                held);
     }
 
     /** A builder: sample realm, plain http, free port, generated key, system clock. */
@@ -330,25 +323,28 @@ public final class LoginRocketEmulator implements AutoCloseable {
         rateLimiter.removeRule(path);
     }
 
-    /** The recorded requests (all but {@code /_emulator/} controls), oldest first; at most {@value #MAX_RECORDED_REQUESTS}. */
+    /**
+     * The log of received requests.
+     *
+     * @since 0.2
+     */
+    public RecordedRequests recordedRequests() {
+        return requests;
+    }
+
+    /** The recorded requests (all but {@code /_emulator/} controls), oldest first; see {@link RecordedRequests#all()}. */
     public List<RecordedRequest> requests() {
-        synchronized (recorded) {
-            return List.copyOf(recorded);
-        }
+        return requests.all();
     }
 
-    /** How many requests arrived for a path (exact match, e.g. {@code /connect/jwks}) since start or the last clear. */
+    /** How many requests arrived for a path; see {@link RecordedRequests#count(String)}. */
     public int requestCount(String path) {
-        AtomicInteger count = counts.get(path);
-        return count == null ? 0 : count.get();
+        return requests.count(path);
     }
 
-    /** Forgets recorded requests and counts. */
+    /** Forgets recorded requests and counts; see {@link RecordedRequests#clear()}. */
     public void clearRequests() {
-        synchronized (recorded) {
-            recorded.clear();
-            counts.clear();
-        }
+        requests.clear();
     }
 
     /**
@@ -377,98 +373,6 @@ public final class LoginRocketEmulator implements AutoCloseable {
     @Override
     public String toString() {
         return "LoginRocketEmulator[" + url() + ", realm " + fixture.realm().name() + "]";
-    }
-
-    private final class ControlsImpl implements Controls {
-        @Override
-        public Optional<Fault> takeFault(String path) {
-            return faults.take(path);
-        }
-
-        @Override
-        public void record(RecordedRequest request) {
-            synchronized (recorded) {
-                recorded.addLast(request);
-                if (recorded.size() > MAX_RECORDED_REQUESTS) {
-                    recorded.removeFirst();
-                }
-                counts.computeIfAbsent(request.path(), p -> new AtomicInteger()).incrementAndGet();
-            }
-        }
-
-        @Override
-        public List<OutboxMessage> outbox() {
-            return outbox.messages();
-        }
-
-        @Override
-        public void clearOutbox() {
-            outbox.clear();
-        }
-
-        @Override
-        public void injectFault(String path, Fault fault) {
-            faults.inject(path, fault);
-        }
-
-        @Override
-        public Map<String, List<Fault>> faults() {
-            return faults.active();
-        }
-
-        @Override
-        public void clearFaults(String pathOrNull) {
-            if (pathOrNull == null) {
-                faults.clear();
-            } else {
-                faults.clear(pathOrNull);
-            }
-        }
-
-        @Override
-        public Instant advanceClock(Duration amount) {
-            return clock.advance(amount);
-        }
-
-        @Override
-        public Instant setClock(Instant time) {
-            return clock.set(time);
-        }
-
-        @Override
-        public Instant now() {
-            return clock.now();
-        }
-
-        @Override
-        public void reset() {
-            LoginRocketEmulator.this.reset();
-        }
-
-        @Override
-        public List<RecordedRequest> requests() {
-            return LoginRocketEmulator.this.requests();
-        }
-
-        @Override
-        public void clearRequests() {
-            LoginRocketEmulator.this.clearRequests();
-        }
-
-        @Override
-        public IssuedLogin issueLogin(String user, String account) {
-            return LoginRocketEmulator.this.issueLogin(user, account);
-        }
-
-        @Override
-        public String rotateSigningKey() {
-            return LoginRocketEmulator.this.rotateSigningKey();
-        }
-
-        @Override
-        public String invite(String email) {
-            return LoginRocketEmulator.this.invite(email);
-        }
     }
 
     /**

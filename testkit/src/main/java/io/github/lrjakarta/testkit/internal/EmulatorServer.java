@@ -15,7 +15,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -50,7 +49,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final SigningKeys keys;
     private final Clock clock;
     private final RateLimiter rateLimiter;
-    private final Controls controls;
+    private final TestControls controls;
     private final ApiRoutes api;
     private final WebPages web;
     private final ControlRoutes controlRoutes;
@@ -66,7 +65,7 @@ public final class EmulatorServer implements AutoCloseable {
      * @param threads   handler threads (the queue in front of them holds 1024 connections' requests)
      */
     public EmulatorServer(int port, SSLContext tls, int threads, RealmState realm, SigningKeys keys, Clock clock,
-                          RateLimiter rateLimiter, Controls controls, HeldResponses held) {
+                          RateLimiter rateLimiter, TestControls controls, HeldResponses held) {
         this.realm = realm;
         this.held = held;
         this.keys = keys;
@@ -75,7 +74,7 @@ public final class EmulatorServer implements AutoCloseable {
         this.controls = controls;
         this.api = new ApiRoutes(realm);
         this.web = new WebPages(realm);
-        this.controlRoutes = new ControlRoutes(controls, realm);
+        this.controlRoutes = new ControlRoutes(controls, realm, keys);
         this.cors = new Cors(() -> realm.realm().allowedOrigins());
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024),
@@ -156,12 +155,12 @@ public final class EmulatorServer implements AutoCloseable {
             controlRoutes.handle(call);
             return;
         }
-        controls.record(new RecordedRequest(call.method(), call.path(), call.query(), call.headers(),
+        controls.record().accept(new RecordedRequest(call.method(), call.path(), call.query(), call.headers(),
                 new String(call.body(), StandardCharsets.UTF_8), clock.instant()));
         if (call.body().length > MAX_BODY_BYTES) {
             throw ApiError.of(413, "request.too_large");
         }
-        Optional<Fault> fault = controls.takeFault(call.path());
+        Optional<Fault> fault = controls.takeFault().apply(call.path());
         if (fault.isPresent() && applyFault(call, fault.get())) {
             return;
         }
