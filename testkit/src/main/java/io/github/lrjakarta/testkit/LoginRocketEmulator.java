@@ -15,7 +15,6 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -239,8 +238,17 @@ public final class LoginRocketEmulator implements AutoCloseable {
 
     /** The current signing public key as PEM ({@code -----BEGIN PUBLIC KEY-----}), as a realm's {@code jwt_key}. */
     public String signingPublicKeyPem() {
-        String b64 = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(keys.publicKey().getEncoded());
-        return "-----BEGIN PUBLIC KEY-----\n" + b64 + "\n-----END PUBLIC KEY-----\n";
+        return keys.signer().publicKeyPem();
+    }
+
+    /**
+     * The signer of the tokens issued from now on (a {@link #rotateSigningKey()} replaces it): for
+     * tokens the realm would not issue, and for the public key in the forms a verifier takes.
+     *
+     * @since 0.2
+     */
+    public TokenSigner signer() {
+        return keys.signer();
     }
 
     // ---------------------------------------------------------------- test controls

@@ -80,7 +80,7 @@ class ControlApiTest {
         assertThat(Instant.parse(set.json().getString("now"))).isBetween(Instant.parse("2030-01-02T03:04:05Z"),
                 Instant.parse("2030-01-02T03:04:15Z"));
         String token = lr.emulator().issueToken("sam@example.org");
-        assertThat(Jwt.claims(token).getJsonNumber("iat").longValue()).isBetween(1893553445L, 1893553455L);
+        assertThat(TokenSigner.decodePayload(token).getJsonNumber("iat").longValue()).isBetween(1893553445L, 1893553455L);
         assertThat(control("POST", "clock", "{\"advance\":\"one hour\"}").status()).isEqualTo(400);
     }
 
@@ -104,7 +104,7 @@ class ControlApiTest {
         JsonObject issued = control("POST", "tokens", "{\"user\":\"sam@example.org\"}").json();
         assertThat(issued.getString("session")).startsWith("kss_");
         assertThat(issued.getString("account")).isEqualTo(lr.emulator().orgId("Kim Consulting"));
-        assertThat(Jwt.claims(issued.getString("token")).getString("email")).isEqualTo("sam@example.org");
+        assertThat(TokenSigner.decodePayload(issued.getString("token")).getString("email")).isEqualTo("sam@example.org");
         assertThat(control("POST", "tokens", "{\"user\":\"ghost@example.org\"}").status()).isEqualTo(400);
 
         String kid = control("POST", "keys/rotate", null).json().getString("kid");

@@ -1,9 +1,6 @@
 package io.github.lrjakarta.testkit;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -12,25 +9,13 @@ import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
-/** Test-side JWT reading and RS256 checking with the JDK only, as a verifier would do it. */
+/**
+ * RS256 checking with the JDK only, as a verifier would do it: the tests check the emulator's tokens
+ * with this, not with {@link TokenSigner} that made them.
+ */
 final class Jwt {
 
     private Jwt() {
-    }
-
-    static JsonObject header(String jwt) {
-        return part(jwt, 0);
-    }
-
-    static JsonObject claims(String jwt) {
-        return part(jwt, 1);
-    }
-
-    private static JsonObject part(String jwt, int index) {
-        String json = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[index]), StandardCharsets.UTF_8);
-        try (JsonReader r = Json.createReader(new StringReader(json))) {
-            return r.readObject();
-        }
     }
 
     /** The key of {@code kid} from a JWKS document, read from x5c[0] as SubjectPublicKeyInfo. */

@@ -2,6 +2,7 @@ package io.github.lrjakarta.testkit.internal;
 
 import io.github.lrjakarta.testkit.EmulatorFixture;
 import io.github.lrjakarta.testkit.IssuedLogin;
+import io.github.lrjakarta.testkit.LoginTokenClaims;
 import io.github.lrjakarta.testkit.OrgFixture;
 import io.github.lrjakarta.testkit.OrgMode;
 import io.github.lrjakarta.testkit.OutboxMessage;
@@ -10,7 +11,6 @@ import io.github.lrjakarta.testkit.SessionInfo;
 import io.github.lrjakarta.testkit.SignupMode;
 import io.github.lrjakarta.testkit.UserFixture;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
@@ -37,8 +37,6 @@ import java.util.regex.Pattern;
  */
 public final class RealmState {
 
-    /** Issuer of every LoginRocket login token. */
-    public static final String ISSUER = "https://authrocket.com";
     /** Condition of a multi-user session without a selected account. */
     public static final String NO_ACCOUNT_SELECTED = "no_account_selected";
     /** Condition of a login waiting for its TOTP code (E12 in loginrocket-api.md; shape inferred). */
@@ -557,33 +555,21 @@ public final class RealmState {
     }
 
     private String mint(Session session) {
+        return keys.sign(claims(session).toJson());
+    }
+
+    private LoginTokenClaims claims(Session session) {
         User u = session.user;
         Membership m = membership(u, session.account);
         Instant now = clock.instant();
-        long iat = now.getEpochSecond();
-        long exp = Math.min(iat + realm.jwtMinutes() * 60L, session.expiresAt.getEpochSecond());
-        JsonObjectBuilder claims = Json.createObjectBuilder()
-                .add("iss", ISSUER).add("sub", u.id).add("sid", session.id).add("rid", realmId)
-                .add("iat", iat).add("exp", exp);
-        String name = String.join(" ", nonNull(u.firstName, u.lastName));
-        if (!name.isEmpty()) {
-            claims.add("name", name);
-        }
-        addIfPresent(claims, "given_name", u.firstName);
-        addIfPresent(claims, "family_name", u.lastName);
-        addIfPresent(claims, "preferred_username", u.username);
-        claims.add("email", u.email).add("email_verified", u.emailVerified).add("locale", u.locale);
-        addOrNull(claims, "ref", u.reference);
-        claims.add("cs", u.custom);
-        JsonObjectBuilder org = Json.createObjectBuilder().add("mid", m.id()).add("oid", m.org().id())
-                .add("name", m.org().name());
-        JsonArrayBuilder perms = Json.createArrayBuilder();
-        m.permissions().forEach(perms::add);
-        org.add("perm", perms).add("selected", true);
-        addOrNull(org, "ref", m.org().reference());
-        org.add("cs", m.org().custom());
-        claims.add("orgs", Json.createArrayBuilder().add(org));
-        return keys.sign(claims.build());
+        Instant exp = Instant.ofEpochSecond(Math.min(now.getEpochSecond() + realm.jwtMinutes() * 60L,
+                session.expiresAt.getEpochSecond()));
+        return LoginTokenClaims.builder().subject(u.id).sessionId(session.id).realmId(realmId)
+                .issuedAt(now).expiresAt(exp).givenName(u.firstName).familyName(u.lastName).username(u.username)
+                .email(u.email).emailVerified(u.emailVerified).locale(u.locale).reference(u.reference).custom(u.custom)
+                .membership(m.id(), m.org().id(), m.org().name(), m.permissions())
+                .orgAttributes(m.org().reference(), m.org().custom())
+                .build();
     }
 
     private static List<String> nonNull(String... values) {
@@ -594,20 +580,6 @@ public final class RealmState {
             }
         }
         return out;
-    }
-
-    private static void addIfPresent(JsonObjectBuilder b, String key, String value) {
-        if (value != null) {
-            b.add(key, value);
-        }
-    }
-
-    private static void addOrNull(JsonObjectBuilder b, String key, String value) {
-        if (value == null) {
-            b.addNull(key);
-        } else {
-            b.add(key, value);
-        }
     }
 
     private Membership membership(User user, String orgId) {
