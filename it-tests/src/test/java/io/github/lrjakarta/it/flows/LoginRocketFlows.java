@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lrjakarta.it.HttpDriver;
 import io.github.lrjakarta.it.ItEmulator;
-import io.github.lrjakarta.it.Jwt;
 import io.github.lrjakarta.testkit.IssuedLogin;
 import io.github.lrjakarta.testkit.SessionInfo;
+import io.github.lrjakarta.testkit.TokenSigner;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -102,8 +102,8 @@ abstract class LoginRocketFlows {
         JsonObject body = json(response.body());
         assertThat(body.getString("result")).isEqualTo("FULL_LOGIN");
         String token = body.getString("token");
-        assertThat(Jwt.claims(token).getString("email")).isEqualTo(DANA);
-        SessionInfo session = ItEmulator.get().session(Jwt.sessionId(token)).orElseThrow();
+        assertThat(TokenSigner.decodePayload(token).getString("email")).isEqualTo(DANA);
+        SessionInfo session = ItEmulator.get().session(TokenSigner.decodePayload(token).getString("sid")).orElseThrow();
         assertThat(session.active()).isTrue();
         // the filter binds the browser's User-Agent while the request is served, the client forwards it
         assertThat(session.client()).contains("it-tests-browser/1.0");
