@@ -3,6 +3,7 @@ package io.github.lrjakarta.core;
 import io.github.lrjakarta.core.internal.ApiCall;
 import io.github.lrjakarta.core.internal.CallExecutor;
 import io.github.lrjakarta.core.internal.ClientSettings;
+import io.github.lrjakarta.core.internal.LocalRateLimitGuard;
 import io.github.lrjakarta.core.internal.ResponseMapper;
 import io.github.lrjakarta.core.internal.UserAgents;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -101,6 +103,23 @@ import javax.net.ssl.SSLContext;
  * (by default only {@code getSession} and {@code logout}, the idempotent calls); the final error is
  * always thrown.
  *
+ * <h2>Rate limits: the client backs off</h2>
+ *
+ * <p>A 429 is LoginRocket telling the client to slow down, not to try again at once. After a 429, or
+ * a 503 that names a wait ({@code Retry-After}, else {@code Ratelimit-Reset}), the client refuses
+ * every further call, all eleven of them and from every thread, locally and at once: it throws a
+ * {@link RateLimitedException} whose {@link RateLimitedException#refusedLocally() refusedLocally()}
+ * is true, whose {@link RateLimitedException#retryAfter() retryAfter()} is the remaining wait and
+ * whose request id is that of the response that started the back-off. No request is sent, so a
+ * flood of calls cannot prolong the limit or pin threads. When the wait has passed, one call goes
+ * through as a probe while the others are still refused; an answer that is not a rate limit (a
+ * success, or an error such as 403 or 422) ends the back-off, another rate limit starts a new wait.
+ * A 429 that names no wait counts as 1 s; a wait above 5 minutes is capped there (a {@code
+ * Retry-After} of a year from a broken proxy would otherwise lock the realm out). A retry the
+ * {@link RetryPolicy} makes after sleeping the requested wait is that probe. The back-off is
+ * logged once per episode: a WARNING with the request id and the wait when it starts, an INFO with
+ * the number of refused calls when it ends.
+ *
  * <h2>Logging</h2>
  *
  * <p>Through {@link System.Logger} named {@code io.github.lrjakarta.core.LoginRocketClient} (JUL by
@@ -117,9 +136,9 @@ public class LoginRocketClient implements AutoCloseable {
     private final CallExecutor executor;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LoginRocketClient(ClientSettings settings) {
+    private LoginRocketClient(ClientSettings settings, LongSupplier ticker) {
         this.settings = settings;
-        this.executor = new CallExecutor(settings);
+        this.executor = new CallExecutor(settings, new LocalRateLimitGuard(settings.url().root().toString(), ticker));
     }
 
     /**
@@ -535,6 +554,7 @@ public class LoginRocketClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private SSLContext sslContext;
         private int maxResponseBytes = 1024 * 1024;
+        private LongSupplier ticker = System::nanoTime;
 
         private Builder() {}
 
@@ -721,7 +741,13 @@ public class LoginRocketClient implements AutoCloseable {
                     bodyEncoding,
                     retryPolicy,
                     sslContext,
-                    maxResponseBytes));
+                    maxResponseBytes), ticker);
+        }
+
+        /** For tests: the monotonic nanosecond source of the rate-limit back-off, so that tests need not sleep. */
+        Builder ticker(LongSupplier ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
+            return this;
         }
 
         private static Duration positive(Duration d, String name) {

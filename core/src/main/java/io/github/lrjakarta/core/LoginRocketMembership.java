@@ -1,6 +1,7 @@
 package io.github.lrjakarta.core;
 
 import io.github.lrjakarta.core.internal.jwt.Claims;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -25,44 +26,31 @@ public final class LoginRocketMembership {
     private final String reference;
     private final JsonObject custom;
 
-    private LoginRocketMembership(JsonObject entry, String id, String orgId) {
-        this.id = id;
-        this.orgId = orgId;
+    private LoginRocketMembership(JsonObject entry) {
+        this.id = Claims.requiredString(entry, "mid");
+        this.orgId = Claims.requiredString(entry, "oid");
         this.orgName = Claims.optString(entry, "name");
-        this.permissions = permissions(entry.get("perm"));
-        this.selected = entry.get("selected") == JsonValue.TRUE;
+        this.permissions = permissions(Claims.optArrayOf(entry, "perm", JsonValue.ValueType.STRING, "strings"));
+        this.selected = Boolean.TRUE.equals(Claims.optBoolean(entry, "selected"));
         this.reference = Claims.optString(entry, "ref");
         this.custom = Claims.optObject(entry, "cs");
     }
 
     /**
-     * Reads one {@code orgs} entry.
+     * Reads one {@code orgs} entry (already known to be an object).
      *
-     * @return the membership, or empty if the entry is not an object with string {@code mid} and
-     *     {@code oid}: an entry we cannot identify grants nothing
+     * @throws IllegalArgumentException if {@code mid} or {@code oid} is missing or not a string, or
+     *     another field has the wrong JSON type: an entry that cannot be read exactly grants nothing,
+     *     and the token that carries it is malformed
      */
-    static Optional<LoginRocketMembership> fromClaim(JsonValue entry) {
-        if (entry.getValueType() != JsonValue.ValueType.OBJECT) {
-            return Optional.empty();
-        }
-        JsonObject o = entry.asJsonObject();
-        String mid = Claims.optString(o, "mid");
-        String oid = Claims.optString(o, "oid");
-        if (mid == null || oid == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new LoginRocketMembership(o, mid, oid));
+    static LoginRocketMembership fromClaim(JsonObject entry) {
+        return new LoginRocketMembership(entry);
     }
 
-    private static Set<String> permissions(JsonValue perm) {
-        if (perm == null || perm.getValueType() != JsonValue.ValueType.ARRAY) {
-            return Set.of();
-        }
+    private static Set<String> permissions(JsonArray perm) {
         Set<String> out = new LinkedHashSet<>();
-        for (JsonValue p : perm.asJsonArray()) {
-            if (p.getValueType() == JsonValue.ValueType.STRING) {
-                out.add(((JsonString) p).getString());
-            }
+        for (JsonValue p : perm) {
+            out.add(((JsonString) p).getString());
         }
         return Collections.unmodifiableSet(out);
     }

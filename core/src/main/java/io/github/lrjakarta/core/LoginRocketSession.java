@@ -1,6 +1,7 @@
 package io.github.lrjakarta.core;
 
 import io.github.lrjakarta.core.internal.jwt.Claims;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Instant;
@@ -15,8 +16,11 @@ import java.util.Optional;
  * user's memberships (orgs, "accounts") and the token's lifetime.
  *
  * <p>Sessions normally come from {@link LoginRocketTokenVerifier#verify(String)}. Claims are read
- * defensively: optional claims that are missing, {@code null} or of the wrong type read as absent,
- * and {@code orgs} entries that cannot be identified are skipped (they grant nothing).
+ * strictly: optional claims may be missing or {@code null}, but a claim of the wrong JSON type
+ * ({@code orgs} that is not an array of objects, a {@code perm} that is not an array of strings, a
+ * non-boolean {@code email_verified} or {@code selected}, a name or id that is not a string) makes
+ * the token malformed rather than being read as absent, and so does an {@code orgs} entry without
+ * its {@code mid} and {@code oid}.
  *
  * <p>Immutable and thread-safe. {@link #toString()} never includes the token or the session id.
  *
@@ -39,7 +43,7 @@ public final class LoginRocketSession {
         this.issuedAt = Instant.ofEpochSecond(Claims.requiredSeconds(claims, "iat"));
         this.expiresAt = Instant.ofEpochSecond(Claims.requiredSeconds(claims, "exp"));
         this.realmId = Claims.optString(claims, "rid");
-        this.memberships = memberships(claims.get("orgs"));
+        this.memberships = memberships(claims);
         this.selected = memberships.stream()
                 .filter(LoginRocketMembership::selected)
                 .findFirst()
@@ -58,7 +62,8 @@ public final class LoginRocketSession {
      * @param token the raw token the claims came from, kept for forwarding; not null
      * @return the session
      * @throws IllegalArgumentException if {@code sub}, {@code sid}, {@code iat} or {@code exp} is
-     *     missing or of the wrong type (the message names the claim, never its value)
+     *     missing, or a claim the session reads has the wrong JSON type (the message names the
+     *     claim, never its value)
      */
     public static LoginRocketSession fromClaims(JsonObject claims, String token) {
         Objects.requireNonNull(claims, "claims");
@@ -66,13 +71,15 @@ public final class LoginRocketSession {
         return new LoginRocketSession(claims, token);
     }
 
-    private static List<LoginRocketMembership> memberships(JsonValue orgs) {
-        if (orgs == null || orgs.getValueType() != JsonValue.ValueType.ARRAY) {
-            return List.of();
-        }
-        List<LoginRocketMembership> out = new ArrayList<>();
-        for (JsonValue entry : orgs.asJsonArray()) {
-            LoginRocketMembership.fromClaim(entry).ifPresent(out::add);
+    private static List<LoginRocketMembership> memberships(JsonObject claims) {
+        JsonArray orgs = Claims.optArrayOf(claims, "orgs", JsonValue.ValueType.OBJECT, "objects");
+        List<LoginRocketMembership> out = new ArrayList<>(orgs.size());
+        for (JsonValue entry : orgs) {
+            try {
+                out.add(LoginRocketMembership.fromClaim(entry.asJsonObject()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("an entry of claim 'orgs' is malformed: " + e.getMessage(), e);
+            }
         }
         return Collections.unmodifiableList(out);
     }

@@ -13,6 +13,10 @@ import java.util.Optional;
  * wait, above that a Unix time in seconds, because no rate-limit window lasts 31 years). A point in
  * time already passed gives {@link Duration#ZERO}. Empty if neither header was usable.
  *
+ * <p>After a 429 (or a 503 that names a wait) the client refuses further calls locally with this
+ * exception until the wait has passed; {@link #refusedLocally()} tells such a refusal from
+ * LoginRocket's own answer.
+ *
  * <p>Per-user throttles (too many password attempts) are not 429s: LoginRocket reports them as
  * {@link ValidationException}s.
  *
@@ -23,6 +27,7 @@ public class RateLimitedException extends LoginRocketException {
     private static final long serialVersionUID = 1L;
 
     private final Duration retryAfter;
+    private final boolean refusedLocally;
 
     /**
      * Creates an exception.
@@ -36,12 +41,43 @@ public class RateLimitedException extends LoginRocketException {
      */
     public RateLimitedException(
             String message, int status, String requestId, List<String> messages, Duration retryAfter, Throwable cause) {
+        this(message, status, requestId, messages, retryAfter, cause, false);
+    }
+
+    /**
+     * Creates an exception that may be a local refusal.
+     *
+     * @param message what happened and what to do; must not contain secrets
+     * @param status the HTTP status (429)
+     * @param requestId the {@code X-Request-ID} of the response (for a local refusal: of the 429
+     *     that started the back-off), or {@code null}
+     * @param messages the messages from the response body, possibly empty
+     * @param retryAfter how long to wait, or {@code null} if unknown
+     * @param cause the underlying exception, or {@code null}
+     * @param refusedLocally whether the client refused the call without making it
+     * @since 0.2
+     */
+    public RateLimitedException(String message, int status, String requestId, List<String> messages,
+            Duration retryAfter, Throwable cause, boolean refusedLocally) {
         super(message, status, requestId, messages, cause);
         this.retryAfter = retryAfter;
+        this.refusedLocally = refusedLocally;
     }
 
     /** How long LoginRocket asked to wait before the next call, if it said so. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * Whether the client refused the call itself, without sending it, because LoginRocket had
+     * rate-limited it and the wait has not passed (see {@link LoginRocketClient}). Then {@link
+     * #retryAfter()} is the remaining wait, {@link #requestId()} that of the 429 (or 503) that started
+     * the back-off, and {@link #messages()} is empty.
+     *
+     * @since 0.2
+     */
+    public boolean refusedLocally() {
+        return refusedLocally;
     }
 }

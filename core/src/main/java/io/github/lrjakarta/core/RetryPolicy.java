@@ -23,7 +23,8 @@ import java.util.Objects;
  *       overload problems that a retry would only prolong;
  *   <li>the wait is acceptable. After a 429 or 503 that says how long to wait ({@code Retry-After},
  *       else {@code Ratelimit-Reset}), the client waits exactly that long, but only if it is at
- *       most {@link Builder#maxWait(Duration) maxWait} (default 5 s); a longer wait is not
+ *       most {@link Builder#maxWait(Duration) maxWait} (default 5 s; a 429 that names no wait
+ *       counts as 1 s, the client's rate-limit back-off); a longer wait is not
  *       slept through in a request thread: the error is thrown at once and its {@link
  *       RateLimitedException#retryAfter()} tells the caller when to come back. Otherwise it waits
  *       an exponential backoff starting at {@link Builder#initialBackoff(Duration) initialBackoff}

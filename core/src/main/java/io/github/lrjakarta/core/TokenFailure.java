@@ -10,9 +10,11 @@ package io.github.lrjakarta.core;
  */
 public enum TokenFailure {
     /**
-     * Not a compact JWS: wrong number of segments, bad base64url, a header or payload that is not a
-     * JSON object, a missing required claim ({@code sub}, {@code sid}, {@code iat}, {@code exp}) or a
-     * claim of the wrong type.
+     * Not a LoginRocket login token in its one valid spelling: wrong number of segments, bad or
+     * non-canonical base64url, a header or payload that is not a JSON object, a header {@code typ}
+     * other than {@code JWT}, an {@code aud} claim (login tokens name no audience), a missing
+     * required claim ({@code sub}, {@code sid}, {@code iat}, {@code exp}) or any claim of the wrong
+     * JSON type.
      */
     MALFORMED,
     /** Longer than the configured maximum token length (16 KiB by default); not parsed at all. */

@@ -22,8 +22,8 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,16 +34,19 @@ class ClientErrorsTest {
     static final LoginRocketEmulatorExtension LR =
             LoginRocketEmulatorExtension.builder().resetBeforeEach(true).build();
 
-    /** No retries, so that each fault shows exactly once. */
+    /**
+     * No retries, so that each fault shows exactly once; one client per test, so that the rate-limit
+     * back-off one test provokes does not refuse the next test's calls.
+     */
     private static LoginRocketClient client;
 
-    @BeforeAll
-    static void startClient() {
+    @BeforeEach
+    void startClient() {
         client = clientFor(LR.emulator()).retryPolicy(RetryPolicy.none()).build();
     }
 
-    @AfterAll
-    static void closeClient() {
+    @AfterEach
+    void closeClient() {
         client.close();
     }
 

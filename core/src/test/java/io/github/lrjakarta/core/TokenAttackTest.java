@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * One test per class of forged or broken token; each must be rejected with the right reason, and
@@ -332,12 +332,14 @@ class TokenAttackTest {
     }
 
     @Test
-    void numbersThatAreExpensiveToConvertAreHandledQuickly() {
-        // a tiny value with an enormous scale: converting it naively takes minutes
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard, not a speed claim
+    void numbersThatAreExpensiveToConvertAreReadWithoutExpandingThem() {
+        // a tiny value with an enormous scale: converting it naively computes 10^999999999 (minutes)
         String t = token(claims().add("nbf", new java.math.BigDecimal("1e-999999999")).build());
-        long start = System.nanoTime();
-        assertThat(staticVerifier().verify(t).isValid()).isTrue();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        assertThat(staticVerifier().verify(t).isValid()).as("nbf reads as 0, long before now").isTrue();
+        String future = token(claims().add("nbf", new java.math.BigDecimal("9999999999.5")).build());
+        assertThat(staticVerifier().verify(future).failure()).as("the same path still compares")
+                .isEqualTo(TokenFailure.NOT_YET_VALID);
     }
 
     @Test
@@ -400,7 +402,6 @@ class TokenAttackTest {
     void randomMutationsNeverThrowAndNeverChangeWhatIsAccepted() {
         LoginRocketTokenVerifier v = staticVerifier();
         String t = token(claims().build());
-        String signed = t.substring(0, t.lastIndexOf('.'));
         Random random = new Random(42);
         String alphabet = "ABCxyz019-_.=+/ \u00e9{}\"";
         Set<TokenFailure> seen = new HashSet<>();
@@ -418,14 +419,13 @@ class TokenAttackTest {
             String mutated = m.toString();
             TokenVerification r = v.verify(mutated);
             if (r.isValid()) {
-                // only non-canonical trailing bits of the signature may change without effect
-                assertThat(mutated).startsWith(signed + ".");
+                // base64url is checked for its one canonical spelling: no edit leaves a valid token
+                assertThat(mutated).isEqualTo(t);
             } else {
                 seen.add(r.failure());
                 assertNoLeak(r, mutated);
             }
         }
         assertThat(seen).contains(TokenFailure.MALFORMED, TokenFailure.BAD_SIGNATURE);
-        assertThat(ThreadLocalRandom.current()).isNotNull();
     }
 }

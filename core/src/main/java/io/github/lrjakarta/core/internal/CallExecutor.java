@@ -37,10 +37,16 @@ public final class CallExecutor implements Closeable {
     private final ResponseMapper mapper;
     private final TransportFailures failures;
     private final String libraryAgent;
+    private final RateLimitGuard guard;
     private final Clock clock = Clock.systemUTC();
 
-    public CallExecutor(ClientSettings settings) {
+    /**
+     * @param settings the client's settings
+     * @param guard the rate-limit guard every attempt passes
+     */
+    public CallExecutor(ClientSettings settings, RateLimitGuard guard) {
         this.settings = settings;
+        this.guard = guard;
         this.json = new JsonCodec();
         this.transport = new HttpTransport(settings);
         this.mapper = new ResponseMapper(json, settings.url().root().toString(), settings.maxResponseBytes());
@@ -59,7 +65,8 @@ public final class CallExecutor implements Closeable {
      * @param call the call
      * @param options the effective per-call options (explicit merged over thread-bound)
      * @return the success
-     * @throws LoginRocketException the last failure, earlier ones attached as suppressed
+     * @throws LoginRocketException the last failure, earlier ones attached as suppressed; a {@link
+     *     io.github.lrjakarta.core.RateLimitedException} refused locally when the guard holds back
      * @throws IllegalArgumentException if the fields cannot be encoded with the client's encoding
      */
     public ResponseMapper.Success execute(ApiCall call, CallOptions options) {
@@ -69,7 +76,14 @@ public final class CallExecutor implements Closeable {
         List<Header> headers = headers(options);
         RetryPolicy policy = options.retryPolicy().orElse(settings.retryPolicy());
         List<LoginRocketException> earlier = new ArrayList<>();
+        RateLimitGuard.Permit permit = null;
         for (int attempt = 1; ; attempt++) {
+            try {
+                permit = guard.admit(permit, call.method() + " " + path);
+            } catch (LoginRocketException refused) {
+                earlier.forEach(refused::addSuppressed);
+                throw refused;
+            }
             ResponseMapper.Exchange ex = new ResponseMapper.Exchange(call.method(), path, attempt);
             final int n = attempt;
             LOG.log(Level.TRACE, () -> "-> " + call.method() + " " + path + " (attempt " + n + ", body "
@@ -83,11 +97,21 @@ public final class CallExecutor implements Closeable {
                 LOG.log(Level.DEBUG, () -> call.method() + " " + path + " -> " + r.status() + " ("
                         + ResponseMapper.requestRef(r.requestId()) + ") in " + millisSince(start) + " ms");
                 try {
-                    return mapper.map(ex, r, clock.instant());
+                    ResponseMapper.Success success = mapper.map(ex, r, clock.instant());
+                    permit.answered();
+                    return success;
                 } catch (LoginRocketException e) {
                     failure = e;
                     retryable = r.status() == 503 || r.status() == 429;
                     requestedWait = ResponseMapper.requestedWait(r, clock.instant());
+                    if (r.status() == 429 || r.status() == 503 && requestedWait.isPresent()) {
+                        // a retry waits what the guard enforces, so that it is the probe and not refused
+                        requestedWait = Optional.of(permit.rateLimited(requestedWait.orElse(null), r.requestId()));
+                    } else if (r.status() >= 500) {
+                        permit.released();
+                    } else {
+                        permit.answered();
+                    }
                 }
             } catch (IOException e) {
                 LOG.log(Level.DEBUG, () -> call.method() + " " + path + " failed after " + millisSince(start) + " ms: "
@@ -95,6 +119,8 @@ public final class CallExecutor implements Closeable {
                 TransportFailures.Failure f = failures.classify(ex, e);
                 failure = f.exception();
                 retryable = f.retryable();
+            } finally {
+                permit.released(); // no effect once an outcome was reported; frees the probe after anything else
             }
             Duration delay = retryDelay(call, path, policy, attempt, retryable, requestedWait, failure);
             if (delay == null) {

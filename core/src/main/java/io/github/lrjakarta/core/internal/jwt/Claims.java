@@ -2,16 +2,18 @@ package io.github.lrjakarta.core.internal.jwt;
 
 import java.math.BigDecimal;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /**
- * Defensive readers for JWT claims: optional claims of the wrong type read as absent (a token is
- * never rejected over a profile field), while the claims that decide validity ({@code sub},
- * {@code sid}, {@code exp}, {@code iat}, {@code nbf}) must have the right type or the token is
- * malformed.
+ * Strict readers for JWT claims. An optional claim may be absent or JSON {@code null}; present with
+ * the wrong JSON type, it makes the token malformed ({@link IllegalArgumentException}), whether it
+ * decides validity ({@code sub}, {@code sid}, {@code exp}, {@code iat}, {@code nbf}) or is a profile
+ * field: LoginRocket never sends such a token, so one that has it was made by someone else, and a
+ * field silently read as absent would hide that.
  *
  * <p>Messages name the claim and the expected type but never echo claim values.
  */
@@ -27,27 +29,86 @@ public final class Claims {
 
     private Claims() {}
 
-    /** The claim as a string, or {@code null} if it is absent, {@code null} or not a string. */
+    /**
+     * The claim as a string, or {@code null} if it is absent or JSON {@code null}.
+     *
+     * @throws IllegalArgumentException if it is present and not a string
+     */
     public static String optString(JsonObject o, String name) {
-        JsonValue v = o.get(name);
-        return v != null && v.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) v).getString() : null;
-    }
-
-    /** The claim as a boolean, or {@code null} if it is absent or not a JSON boolean. */
-    public static Boolean optBoolean(JsonObject o, String name) {
-        JsonValue v = o.get(name);
-        if (v == JsonValue.TRUE) {
-            return Boolean.TRUE;
+        JsonValue v = present(o, name);
+        if (v == null) {
+            return null;
         }
-        return v == JsonValue.FALSE ? Boolean.FALSE : null;
+        if (v.getValueType() != JsonValue.ValueType.STRING) {
+            throw wrongType(name, "a string", v);
+        }
+        return ((JsonString) v).getString();
     }
 
-    /** The claim as an object, or the shared empty object if it is absent, empty or not an object. */
+    /**
+     * The claim as a boolean, or {@code null} if it is absent or JSON {@code null}.
+     *
+     * @throws IllegalArgumentException if it is present and not {@code true} or {@code false}
+     */
+    public static Boolean optBoolean(JsonObject o, String name) {
+        JsonValue v = present(o, name);
+        if (v == null) {
+            return null;
+        }
+        if (v == JsonValue.TRUE || v == JsonValue.FALSE) {
+            return v == JsonValue.TRUE;
+        }
+        throw wrongType(name, "a boolean", v);
+    }
+
+    /**
+     * The claim as an object, or the shared empty object if it is absent, JSON {@code null} or empty.
+     *
+     * @throws IllegalArgumentException if it is present and not an object
+     */
     public static JsonObject optObject(JsonObject o, String name) {
+        JsonValue v = present(o, name);
+        if (v == null) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw wrongType(name, "an object", v);
+        }
+        return v.asJsonObject().isEmpty() ? JsonValue.EMPTY_JSON_OBJECT : v.asJsonObject();
+    }
+
+    /**
+     * The claim as an array whose elements all have one type, or the empty array if it is absent or
+     * JSON {@code null}.
+     *
+     * @param elements the type every element must have
+     * @param elementName how the message names that type ("strings", "objects")
+     * @throws IllegalArgumentException if it is present and not an array, or an element has another type
+     */
+    public static JsonArray optArrayOf(JsonObject o, String name, JsonValue.ValueType elements, String elementName) {
+        JsonValue v = present(o, name);
+        if (v == null) {
+            return JsonValue.EMPTY_JSON_ARRAY;
+        }
+        if (v.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw wrongType(name, "an array of " + elementName, v);
+        }
+        for (JsonValue e : v.asJsonArray()) {
+            if (e.getValueType() != elements) {
+                throw new IllegalArgumentException("claim '" + name + "' must be an array of " + elementName
+                        + ", but an element is " + typeName(e));
+            }
+        }
+        return v.asJsonArray();
+    }
+
+    private static JsonValue present(JsonObject o, String name) {
         JsonValue v = o.get(name);
-        return v != null && v.getValueType() == JsonValue.ValueType.OBJECT && !v.asJsonObject().isEmpty()
-                ? v.asJsonObject()
-                : JsonValue.EMPTY_JSON_OBJECT;
+        return v == null || v.getValueType() == JsonValue.ValueType.NULL ? null : v;
+    }
+
+    private static IllegalArgumentException wrongType(String name, String expected, JsonValue actual) {
+        return new IllegalArgumentException("claim '" + name + "' must be " + expected + ", got " + typeName(actual));
     }
 
     /**

@@ -64,7 +64,7 @@ public final class JwksParser {
                 continue;
             }
             JsonObject jwk = v.asJsonObject();
-            String kid = Claims.optString(jwk, "kid");
+            String kid = stringOrNull(jwk, "kid");
             if (kid == null || kid.isEmpty()) {
                 skipped.add(where + ": no 'kid'");
                 continue;
@@ -87,12 +87,20 @@ public final class JwksParser {
         return new Result(Map.copyOf(out), List.copyOf(skipped));
     }
 
+    /**
+     * A JWK member as a string, or null if it is absent or of another type. Unlike a token's claims,
+     * a key that cannot be read is skipped (and reported), not an error of the whole set.
+     */
+    private static String stringOrNull(JsonObject jwk, String name) {
+        return jwk.get(name) instanceof JsonString s ? s.getString() : null;
+    }
+
     private static RSAPublicKey read(JsonObject jwk) {
         requireIfPresent(jwk, "kty", "RSA");
         requireIfPresent(jwk, "use", "sig");
         requireIfPresent(jwk, "alg", "RS256");
-        String n = Claims.optString(jwk, "n");
-        String e = Claims.optString(jwk, "e");
+        String n = stringOrNull(jwk, "n");
+        String e = stringOrNull(jwk, "e");
         RSAPublicKey fromNe = n != null && e != null ? PublicKeys.fromModulusExponent(n, e) : null;
         RSAPublicKey fromX5c = x5c(jwk);
         if (fromX5c != null && fromNe != null && (!fromX5c.getModulus().equals(fromNe.getModulus())

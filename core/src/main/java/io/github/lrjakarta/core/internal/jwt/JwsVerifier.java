@@ -73,6 +73,11 @@ public final class JwsVerifier {
         if (token.indexOf('=') >= 0) {
             return malformed("base64url padding ('=') is not allowed in a compact JWS");
         }
+        String nonCanonical = nonCanonicalSegment(token, dot1, dot2);
+        if (nonCanonical != null) {
+            return malformed("the " + nonCanonical + " segment is not canonical base64url (an impossible length, or"
+                    + " unused bits set in its last character): one token must have one spelling");
+        }
         // base64url is ASCII; any other character becomes an invalid byte and fails decoding below
         byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
 
@@ -147,6 +152,13 @@ public final class JwsVerifier {
                     + SafeText.quote(algorithm) + " is refused: " + keys.describe() + " verifies " + keys.algorithm()
                     + " only"));
         }
+        JsonValue typ = header.get("typ");
+        if (typ != null && !(typ instanceof JsonString t && t.getString().equalsIgnoreCase("JWT"))) {
+            throw new HeaderException(malformed("the header's 'typ' is "
+                    + (typ instanceof JsonString t ? SafeText.quote(t.getString()) : Claims.typeName(typ))
+                    + ": LoginRocket login tokens are typ JWT or name none, so this is some other kind of token"
+                    + " (an access token, a DPoP proof, an event token)"));
+        }
         if (header.containsKey("crit")) {
             throw new HeaderException(malformed("the header lists critical extensions ('crit'), which are not supported"));
         }
@@ -212,6 +224,10 @@ public final class JwsVerifier {
     }
 
     private TokenVerification checkClaims(JsonObject claims, String token) {
+        if (claims.containsKey("aud")) {
+            return malformed("the token names an audience ('aud'): LoginRocket login tokens carry none, so this one"
+                    + " was issued for something else");
+        }
         long exp;
         long iat;
         long nbf;
@@ -305,6 +321,50 @@ public final class JwsVerifier {
                     + SafeText.quote(expected) + " (" + hint + ")");
         }
         return null;
+    }
+
+    /**
+     * Which segment, if any, is not the one canonical base64url spelling of its bytes. The JDK decoder
+     * accepts a last character whose unused low bits are set, so without this check one token would
+     * verify under several spellings (and be cached, refreshed and compared as different tokens).
+     * Characters outside the alphabet are left to the decoder.
+     *
+     * @return "header", "payload" or "signature", or null if all three are canonical
+     */
+    private static String nonCanonicalSegment(String token, int dot1, int dot2) {
+        if (!canonical(token, 0, dot1)) {
+            return "header";
+        }
+        if (!canonical(token, dot1 + 1, dot2)) {
+            return "payload";
+        }
+        return canonical(token, dot2 + 1, token.length()) ? null : "signature";
+    }
+
+    private static boolean canonical(String token, int from, int to) {
+        int rest = (to - from) % 4;
+        if (rest == 0) {
+            return true;
+        }
+        if (rest == 1) {
+            return false; // 6 bits cannot end a byte
+        }
+        int value = base64urlValue(token.charAt(to - 1));
+        int unusedBits = rest == 2 ? 0x0F : 0x03;
+        return value < 0 || (value & unusedBits) == 0;
+    }
+
+    private static int base64urlValue(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : c == '_' ? 63 : -1;
     }
 
     private static TokenVerification segmentCountFailure(String token) {

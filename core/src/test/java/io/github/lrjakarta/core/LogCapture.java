@@ -1,0 +1,58 @@
+package io.github.lrjakarta.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/** Records the lines of one logger (System.Logger goes to JUL here) as "LEVEL message", while open. */
+final class LogCapture implements AutoCloseable {
+
+    private final Logger logger;
+    private final Level before;
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final Handler handler = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            lines.add(record.getLevel() + " " + record.getMessage());
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    };
+
+    private LogCapture(String name) {
+        this.logger = Logger.getLogger(name);
+        this.before = logger.getLevel();
+        logger.setLevel(Level.ALL);
+        logger.addHandler(handler);
+    }
+
+    static LogCapture of(String loggerName) {
+        return new LogCapture(loggerName);
+    }
+
+    /** The lines so far. */
+    List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    /** The lines at a level (JUL names: WARNING, INFO, FINE...). */
+    List<String> at(String level) {
+        return lines().stream().filter(l -> l.startsWith(level + " ")).toList();
+    }
+
+    @Override
+    public void close() {
+        logger.removeHandler(handler);
+        logger.setLevel(before);
+    }
+}
