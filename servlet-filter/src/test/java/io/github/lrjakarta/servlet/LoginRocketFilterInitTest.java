@@ -165,21 +165,21 @@ class LoginRocketFilterInitTest {
 
     @Test
     void bearerTakesOnlyTheBearerScheme() {
-        assertThat(LoginRocketFilter.bearer("Bearer abc.def.ghi")).isEqualTo("abc.def.ghi");
-        assertThat(LoginRocketFilter.bearer("bearer   abc ")).isEqualTo("abc");
-        assertThat(LoginRocketFilter.bearer("Basic dXNlcjpwYXNz")).isNull();
-        assertThat(LoginRocketFilter.bearer("Bearer ")).isNull();
-        assertThat(LoginRocketFilter.bearer("Bearer")).isNull();
-        assertThat(LoginRocketFilter.bearer(null)).isNull();
+        assertThat(LoginRocketAuthentication.bearer("Bearer abc.def.ghi")).isEqualTo("abc.def.ghi");
+        assertThat(LoginRocketAuthentication.bearer("bearer   abc ")).isEqualTo("abc");
+        assertThat(LoginRocketAuthentication.bearer("Basic dXNlcjpwYXNz")).isNull();
+        assertThat(LoginRocketAuthentication.bearer("Bearer ")).isNull();
+        assertThat(LoginRocketAuthentication.bearer("Bearer")).isNull();
+        assertThat(LoginRocketAuthentication.bearer(null)).isNull();
     }
 
     @Test
     void idsMustLookLikeLoginRocketIds() {
-        assertThat(LoginRocketFilter.isId("kss_0v1zUpWdE4IiFc2w5ynShf", "kss_")).isTrue();
-        assertThat(LoginRocketFilter.isId("kss_", "kss_")).isFalse();
-        assertThat(LoginRocketFilter.isId("kss_a-b", "kss_")).isFalse();
-        assertThat(LoginRocketFilter.isId("org_1", "kss_")).isFalse();
-        assertThat(LoginRocketFilter.isId("kss_" + "a".repeat(65), "kss_")).isFalse();
+        assertThat(LoginRocketAuthentication.isId("kss_0v1zUpWdE4IiFc2w5ynShf", "kss_")).isTrue();
+        assertThat(LoginRocketAuthentication.isId("kss_", "kss_")).isFalse();
+        assertThat(LoginRocketAuthentication.isId("kss_a-b", "kss_")).isFalse();
+        assertThat(LoginRocketAuthentication.isId("org_1", "kss_")).isFalse();
+        assertThat(LoginRocketAuthentication.isId("kss_" + "a".repeat(65), "kss_")).isFalse();
     }
 
     @Test
@@ -207,7 +207,7 @@ class LoginRocketFilterInitTest {
             if (c[2] != null) {
                 req.header("Sec-Fetch-Mode", (String) c[2]);
             }
-            assertThat(LoginRocketFilter.isCrossSiteLogout(req)).as(java.util.Arrays.toString(c)).isEqualTo(c[3]);
+            assertThat(LoginRocketAuthentication.isCrossSiteLogout(req)).as(java.util.Arrays.toString(c)).isEqualTo(c[3]);
         }
     }
 }
