@@ -8,12 +8,15 @@ import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.TokenVerification;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.servlet.internal.AuthenticatedRequest;
+import io.github.lrjakarta.servlet.internal.CallBudget;
 import io.github.lrjakarta.servlet.internal.ConfigProblems;
 import io.github.lrjakarta.servlet.internal.FilterSettings;
+import io.github.lrjakarta.servlet.internal.LoginState;
 import io.github.lrjakarta.servlet.internal.PathPatterns;
 import io.github.lrjakarta.servlet.internal.QueryCredentials;
 import io.github.lrjakarta.servlet.internal.Responses;
 import io.github.lrjakarta.servlet.internal.SessionRefresher;
+import io.github.lrjakarta.servlet.internal.cors.SameOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -75,7 +78,12 @@ public final class LoginRocketAuthentication implements AutoCloseable {
     private final boolean ownsClient;
     private final LoginRocketTokenVerifier verifier;
     private final Clock clock;
+    /** Refreshes of cookie tokens, keyed by the old token. */
     private final SessionRefresher refresher;
+    /** {@code ?session=} exchanges, keyed by session id: single-flight and a short negative memory. */
+    private final SessionRefresher intake;
+    private final CallBudget anonymousCalls;
+    private final LoginState loginState;
 
     LoginRocketAuthentication(FilterSettings settings, LoginRocketClient client, boolean ownsClient,
             LoginRocketTokenVerifier verifier, Clock clock) {
@@ -85,16 +93,14 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         this.verifier = verifier;
         this.clock = clock;
         this.refresher = new SessionRefresher(client, verifier, clock);
+        this.intake = new SessionRefresher(client, verifier, clock);
+        this.anonymousCalls = new CallBudget(settings.anonymousCallRate, clock);
+        this.loginState = new LoginState(settings.cookie);
     }
 
     /** A builder; {@link Builder#config(LoginRocketConfig)} is required. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** The settings this pipeline was built from (for the filter's startup log line). */
-    FilterSettings settings() {
-        return settings;
     }
 
     /**
@@ -106,7 +112,9 @@ public final class LoginRocketAuthentication implements AutoCloseable {
     }
 
     /**
-     * Authenticates one request; never throws for anything LoginRocket or the client does.
+     * Authenticates one request; never throws for anything LoginRocket or the client does. Bind
+     * {@link ClientForwarding#bind} around it, so that its LoginRocket calls carry the browser's
+     * agent and make one attempt each.
      *
      * @param request the request
      * @param response its response, for cookies, redirects and refusals
@@ -146,8 +154,8 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         if ("GET".equals(req.getMethod())) {
             String query = req.getQueryString();
             if (query != null && QueryCredentials.mayContain(query)) {
-                QueryCredentials credentials = QueryCredentials.parse(query);
-                if (credentials != null) {
+                QueryCredentials credentials = QueryCredentials.parse(query, settings.sessionIntake);
+                if (credentials != null && credentials.hasCredentials()) {
                     takeFromQuery(req, res, credentials);
                     return Outcome.RESPONDED;
                 }
@@ -160,53 +168,60 @@ public final class LoginRocketAuthentication implements AutoCloseable {
             fromCookie = token != null;
         }
         if (token == null) {
-            if (mandatory && !isPreflight(req)) {
+            // No exemption for OPTIONS: CorsPolicy has answered every real preflight (it has an Origin)
+            // before this point, so an OPTIONS here is an ordinary request to a protected resource.
+            if (mandatory) {
                 deny(req, res, false);
                 return Outcome.RESPONDED;
             }
             return Outcome.anonymous(req);
         }
-        LoginRocketSession session = session(req, res, token, fromCookie);
-        if (session != null) {
-            req.setAttribute(LoginRocketFilter.SESSION_ATTRIBUTE, session);
-            return Outcome.authenticated(req, session);
+        SessionRefresher.Result found = session(req, res, token, fromCookie);
+        Optional<LoginRocketSession> session = found.session();
+        if (session.isPresent()) {
+            req.setAttribute(LoginRocketFilter.SESSION_ATTRIBUTE, session.get());
+            return Outcome.authenticated(req, session.get());
         }
-        if (fromCookie) {
+        // A cookie goes only when its token is no good or LoginRocket says the session is over; a
+        // temporary failure (429, 5xx, timeout) leaves it for a later request to refresh.
+        if (fromCookie && found.sessionOver()) {
             settings.cookie.clear(req, res);
         }
-        if (mandatory && !isPreflight(req)) {
+        if (mandatory) {
             deny(req, res, !fromCookie);
             return Outcome.RESPONDED;
         }
         return Outcome.anonymous(req);
     }
 
-    /** The session for a token, refreshing it when it is about to expire or just expired; null if none. */
-    private LoginRocketSession session(HttpServletRequest req, HttpServletResponse res, String token, boolean fromCookie) {
+    /**
+     * The session for a token, refreshing a cookie token when it is about to expire or just
+     * expired. An invalid token counts as a session that is over.
+     */
+    private SessionRefresher.Result session(HttpServletRequest req, HttpServletResponse res, String token, boolean fromCookie) {
         TokenVerification verification = verifier.verify(token);
         Optional<LoginRocketSession> valid = verification.session();
         if (valid.isPresent()) {
             LoginRocketSession session = valid.get();
             if (fromCookie && dueForRefresh(session)) {
-                Optional<LoginRocketSession> fresh = refresher.refresh(token, session.sessionId());
+                Optional<LoginRocketSession> fresh = refresher.refresh(token, session).session();
                 if (fresh.isPresent()) {
                     settings.cookie.write(req, res, fresh.get().token(), fresh.get().expiresAt(), clock.instant());
-                    return fresh.get();
+                    return SessionRefresher.Result.of(fresh.get());
                 }
             }
-            return session;
+            return SessionRefresher.Result.of(session);
         }
-        Optional<LoginRocketSession> expired = refreshableExpired(verification);
+        // Expired tokens are refreshed only from the filter's own cookie: a Bearer token (which may
+        // have leaked from a log) stops working when it expires.
+        Optional<LoginRocketSession> expired = fromCookie ? refreshableExpired(verification) : Optional.empty();
         if (expired.isPresent()) {
-            Optional<LoginRocketSession> fresh = refresher.refresh(token, expired.get().sessionId());
-            if (fresh.isPresent()) {
-                if (fromCookie) {
-                    settings.cookie.write(req, res, fresh.get().token(), fresh.get().expiresAt(), clock.instant());
-                }
-                return fresh.get();
-            }
+            SessionRefresher.Result result = refresher.refresh(token, expired.get());
+            result.session().ifPresent(fresh ->
+                    settings.cookie.write(req, res, fresh.token(), fresh.expiresAt(), clock.instant()));
+            return result;
         }
-        return null;
+        return SessionRefresher.Result.OVER;
     }
 
     /**
@@ -233,10 +248,28 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         return session.expiresAt().minus(before).isBefore(now) && session.issuedAt().plus(before).isBefore(now);
     }
 
+    /**
+     * Takes a token or session id from the URL into the cookie, then 303 to the URL without them.
+     * Only when this browser started the login (its state cookie matches the URL's state) or on a
+     * {@code loginrocket.login-landing-paths} path; there, a valid session of another user in the
+     * cookie is kept, never silently replaced.
+     */
     private void takeFromQuery(HttpServletRequest req, HttpServletResponse res, QueryCredentials credentials) {
+        String location = credentials.location(req.getRequestURI());
+        boolean startedHere = loginState.matches(req, credentials.state());
+        if (credentials.state() != null) {
+            loginState.clear(req, res);
+        }
+        boolean landing = !startedHere && settings.loginLanding.matches(req.getServletPath(), req.getPathInfo());
+        if (!startedHere && !landing) {
+            LOG.log(Level.INFO, "Credentials in the URL of {0} ignored: this browser did not start a login"
+                    + " (no matching login state; see loginrocket.login-landing-paths)", req.getRequestURI());
+            Responses.seeOther(res, location);
+            return;
+        }
         LoginRocketSession session = null;
         String token = credentials.token();
-        if (token != null && !token.isEmpty()) {
+        if (token != null) {
             TokenVerification verification = verifier.verify(token);
             session = verification.session().orElse(null);
             if (session == null) {
@@ -244,21 +277,36 @@ public final class LoginRocketAuthentication implements AutoCloseable {
             }
         }
         String sessionId = credentials.session();
-        if (session == null && sessionId != null && isId(sessionId, "kss_")) {
+        if (session == null && sessionId != null) {
             String account = credentials.account();
-            session = refresher.fetch(sessionId, account != null && isId(account, "org_") ? account : null)
-                    .orElse(null);
+            session = intake.exchange(sessionId, account != null && isId(account, "org_") ? account : null,
+                    anonymousCalls).session().orElse(null);
+        }
+        if (session != null && landing && belongsToAnotherUser(req, session)) {
+            LOG.log(Level.INFO, "Credentials in the URL of {0} ignored: the browser has a valid session of another user",
+                    req.getRequestURI());
+            session = null;
         }
         if (session != null) {
             settings.cookie.write(req, res, session.token(), session.expiresAt(), clock.instant());
         }
-        Responses.seeOther(res, credentials.location(req.getRequestURI()));
+        Responses.seeOther(res, location);
+    }
+
+    private boolean belongsToAnotherUser(HttpServletRequest req, LoginRocketSession incoming) {
+        String current = settings.cookie.read(req);
+        if (current == null) {
+            return false;
+        }
+        return verifier.verify(current).session()
+                .map(s -> !s.user().id().equals(incoming.user().id()))
+                .orElse(false);
     }
 
     private void logout(HttpServletRequest req, HttpServletResponse res) {
-        if (isCrossSiteLogout(req)) {
-            LOG.log(Level.DEBUG, "Cross-site {0} to the logout path refused", req.getMethod());
-            res.setHeader("Cache-Control", "no-store");
+        if (!isLogoutAllowed(req)) {
+            LOG.log(Level.DEBUG, "{0} to the logout path without same-origin evidence refused", req.getMethod());
+            Responses.noStore(res);
             res.setStatus(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
@@ -279,12 +327,15 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         if (accept != null && accept.contains("text/html") && req.getHeader("X-Requested-With") == null) {
             Responses.seeOther(res, logoutTarget(req));
         } else {
-            res.setHeader("Cache-Control", "no-store");
+            Responses.noStore(res);
             res.setStatus(HttpServletResponse.SC_NO_CONTENT);
         }
     }
 
     private void endSession(String sessionId) {
+        // Outcomes remembered for this session must not hand out its tokens after the logout.
+        refresher.forget(sessionId);
+        intake.forget(sessionId);
         try {
             client.logout(sessionId);
         } catch (LoginRocketException e) {
@@ -297,17 +348,43 @@ public final class LoginRocketAuthentication implements AutoCloseable {
     }
 
     /**
-     * Whether the browser says another site made it send this logout: a GET or HEAD (a link, an
-     * image, a redirect), or a form submission (a navigation), from a cross-site page. Fetch
-     * Metadata headers cannot be set by page scripts, so a page elsewhere cannot hide them.
+     * Whether a logout may proceed (cross-site request forgery defence). A GET or HEAD needs
+     * positive evidence that it comes from this application: {@code Sec-Fetch-Site: same-origin} or
+     * {@code none} (typed, bookmarked), else an {@code Origin} or {@code Referer} of this origin. A
+     * browser that sends none of them (or a stripped {@code Referer}) must use a POST. Other methods
+     * are refused only when the browser says another site submitted a form ({@code Sec-Fetch-Site:
+     * cross-site} with {@code Sec-Fetch-Mode: navigate}); a cross-site script's POST carries no
+     * {@code SameSite=Lax} cookie and must bring its own bearer token. Fetch Metadata headers cannot
+     * be set by page scripts.
      */
-    static boolean isCrossSiteLogout(HttpServletRequest req) {
-        if (!"cross-site".equalsIgnoreCase(req.getHeader("Sec-Fetch-Site"))) {
+    boolean isLogoutAllowed(HttpServletRequest req) {
+        String site = req.getHeader("Sec-Fetch-Site");
+        String method = req.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return !("cross-site".equalsIgnoreCase(site) && "navigate".equalsIgnoreCase(req.getHeader("Sec-Fetch-Mode")));
+        }
+        if (site != null) {
+            return site.equalsIgnoreCase("same-origin") || site.equalsIgnoreCase("none");
+        }
+        String origin = req.getHeader("Origin");
+        if (origin != null) {
+            return isOwnOrigin(req, origin);
+        }
+        String referer = req.getHeader("Referer");
+        if (referer == null) {
             return false;
         }
-        String method = req.getMethod();
-        return "GET".equals(method) || "HEAD".equals(method)
-                || "navigate".equalsIgnoreCase(req.getHeader("Sec-Fetch-Mode"));
+        int pathStart = referer.indexOf('/', referer.indexOf("//") + 2);
+        return referer.indexOf("//") > 0 && isOwnOrigin(req, pathStart < 0 ? referer : referer.substring(0, pathStart));
+    }
+
+    private boolean isOwnOrigin(HttpServletRequest req, String origin) {
+        if (settings.publicUrl != null) {
+            int pathStart = settings.publicUrl.indexOf('/', settings.publicUrl.indexOf("//") + 2);
+            String own = pathStart < 0 ? settings.publicUrl : settings.publicUrl.substring(0, pathStart);
+            return own.equalsIgnoreCase(origin);
+        }
+        return SameOrigin.matches(req, origin);
     }
 
     private String logoutTarget(HttpServletRequest req) {
@@ -320,15 +397,23 @@ public final class LoginRocketAuthentication implements AutoCloseable {
 
     private void deny(HttpServletRequest req, HttpServletResponse res, boolean invalidToken) throws IOException {
         if (Responses.isBrowserNavigation(req)) {
-            Responses.redirectToLogin(req, res, settings.url);
+            String state = loginState.start(req, res);
+            String back = Responses.returnUrl(ownUrl(req), req.getQueryString(), LoginState.PARAMETER + "=" + state);
+            Responses.redirectToLogin(res, settings.url, back);
         } else {
             Responses.unauthorized(res, invalidToken);
         }
     }
 
-    /** Defensive: the CORS policy answers preflights first, but a preflight must never meet the login requirement. */
-    private static boolean isPreflight(HttpServletRequest req) {
-        return "OPTIONS".equals(req.getMethod()) && req.getHeader("Access-Control-Request-Method") != null;
+    /** This request's URL without query: under {@code loginrocket.public-url} when set, else as the container reports it. */
+    private String ownUrl(HttpServletRequest req) {
+        if (settings.publicUrl == null) {
+            return req.getRequestURL().toString();
+        }
+        String uri = req.getRequestURI();
+        String contextPath = req.getContextPath();
+        String withinApp = contextPath != null && uri.startsWith(contextPath) ? uri.substring(contextPath.length()) : uri;
+        return settings.publicUrl + (withinApp.startsWith("/") ? withinApp : "/" + withinApp);
     }
 
     /** The token of an {@code Authorization: Bearer} header; null for none or another scheme. */
@@ -343,17 +428,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
 
     /** A LoginRocket id such as {@code kss_…}: the prefix and 1 to 64 letters and digits. */
     static boolean isId(String value, String prefix) {
-        int n = value.length();
-        if (!value.startsWith(prefix) || n == prefix.length() || n > prefix.length() + 64) {
-            return false;
-        }
-        for (int i = prefix.length(); i < n; i++) {
-            char c = value.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
-                return false;
-            }
-        }
-        return true;
+        return QueryCredentials.isId(value, prefix);
     }
 
     /** Closes the client if this pipeline built it. */

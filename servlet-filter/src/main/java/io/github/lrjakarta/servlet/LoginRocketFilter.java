@@ -46,37 +46,43 @@ import javax.net.ssl.SSLContext;
  *   <li><b>Logout</b> at {@code loginrocket.logout-path}: ends the LoginRocket session ({@code
  *       DELETE /v2/session}), clears the cookie, and sends a browser to {@code
  *       loginrocket.logout-redirect} (default: LoginRocket Web's {@code /logout}); a script gets 204.
- *       Log out with a POST (a form on the application's pages, or a script). A GET still works for
- *       a plain navigation (a link on the application's own pages, a typed URL), but a logout that
- *       another site makes the browser send is refused with 403 and changes nothing, so no page
- *       elsewhere can log the user out (cross-site request forgery, e.g. {@code <img
- *       src="/logout">}): a GET or HEAD with {@code Sec-Fetch-Site: cross-site}, and a cross-site
- *       form submission ({@code Sec-Fetch-Site: cross-site} with {@code Sec-Fetch-Mode: navigate},
- *       whose response could still clear the cookie). A cross-site POST from a script, such as a
- *       front end on an allowed CORS origin sending its bearer token, is accepted: browsers attach
- *       no {@code SameSite=Lax} cookie to it and apply no cookie from its response, and another
- *       site cannot supply the token. Browsers that send no Fetch Metadata headers are treated as
- *       before (GET accepted).
- *   <li><b>Credentials from the URL</b>, on a GET only: {@code ?token=} (verified), else {@code
- *       ?session=kss_…} (with optional {@code &account=org_…}) traded for a fresh token through
- *       {@code GET /v2/session}. A good token goes into the cookie; either way the browser is sent
- *       (303) to the same URL without {@code token}, {@code session} and {@code account}.
+ *       Log out with a POST (a form on the application's pages, or a script). A GET or HEAD needs
+ *       positive evidence that it comes from this application ({@code Sec-Fetch-Site: same-origin}
+ *       or {@code none}, else an {@code Origin} or {@code Referer} of this origin); without it the
+ *       answer is 403 and nothing changes, so no page elsewhere can log the user out ({@code <img
+ *       src="/logout">}). A cross-site form submission is refused too; a cross-site POST from a
+ *       script, such as a front end on an allowed CORS origin sending its bearer token, is accepted.
+ *   <li><b>Credentials from the URL</b>, on a GET only: a {@code ?token=} shaped like a JWT
+ *       (verified), else, with {@code loginrocket.session-intake=true}, {@code ?session=kss_…} (with
+ *       optional {@code &account=org_…}) traded for a fresh token through {@code GET /v2/session}
+ *       (single-flight per id, refusals remembered briefly, at most {@code
+ *       loginrocket.anonymous-call-rate} calls a second). They are taken only when this browser
+ *       started the login (the state cookie set by the login redirect matches the {@code lr_state}
+ *       LoginRocket Web hands back), or on a {@code loginrocket.login-landing-paths} path, where a
+ *       valid session of another user is never replaced. Either way the browser is sent (303) to the
+ *       same URL without them. Other {@code token} or {@code session} values are the application's.
  *   <li><b>Credentials from the request</b>: {@code Authorization: Bearer}, else the filter's
- *       cookie ({@code loginrocket.cookie.name}). A cookie token about to expire is refreshed
- *       through {@code GET /v2/session} ({@code loginrocket.refresh-before}); an expired but
- *       genuine token whose session is still alive too ({@code loginrocket.refresh-expired-within}).
+ *       cookie. A cookie token about to expire is refreshed through {@code GET /v2/session} ({@code
+ *       loginrocket.refresh-before}), for the org it selected; an expired but genuine cookie token
+ *       whose session is still alive too ({@code loginrocket.refresh-expired-within}). Expired
+ *       bearer tokens are never refreshed. A temporary LoginRocket failure keeps the cookie (the
+ *       request is anonymous for now); only LoginRocket's 403 or a bad token clears it.
  *   <li>With a session: the application sees {@link HttpServletRequest#getUserPrincipal()} (a
  *       {@link LoginRocketPrincipal}), {@code getRemoteUser()} (the user id), {@code
  *       isUserInRole(p)} (a permission of the selected membership), {@code getAuthType()} ({@link
  *       #AUTH_TYPE}) and the request attribute {@link #SESSION_ATTRIBUTE}.
- *   <li>Without one, on a {@code loginrocket.login-required} path: a browser navigation is
- *       redirected (302) to LoginRocket Web's login page with a {@code redirect_uri} back; anything
- *       else gets 401 with {@code WWW-Authenticate: Bearer} and a JSON body in LoginRocket's error
- *       shape. Other paths go on as anonymous.
+ *   <li>Without one, on a {@code loginrocket.login-required} path (whatever the method, {@code
+ *       OPTIONS} included): a browser navigation is redirected (302) to LoginRocket Web's login
+ *       page with a {@code redirect_uri} back ({@code loginrocket.public-url} when set) carrying a
+ *       fresh login state; anything else gets 401 with {@code WWW-Authenticate: Bearer} and a
+ *       JSON body in LoginRocket's error shape. Other paths go on as anonymous.
  * </ol>
  *
- * <p>Cookies are {@code HttpOnly}, {@code SameSite=Lax}, {@code Secure} (unless the request is
- * plain http to a loopback host) and expire with the token. LoginRocket being slow, down, rate
+ * <p>Cookies are {@code HttpOnly}, {@code SameSite=Lax}, {@code Secure} (unless {@code
+ * loginrocket.allow-insecure-loopback} is on and the request is plain http), expire with the token,
+ * and go out with {@code Cache-Control: private, no-store}. Every LoginRocket call made while a
+ * request is in the filter gets one attempt ({@link ClientForwarding}): a request thread never
+ * sleeps for LoginRocket. LoginRocket being slow, down, rate
  * limiting or answering garbage never becomes a 500: protected paths fail closed (401 or login
  * redirect; LoginRocket's request id is logged), public paths keep working. Tokens and session ids
  * are never logged.
