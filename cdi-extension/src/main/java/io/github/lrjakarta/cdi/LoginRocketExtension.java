@@ -8,6 +8,7 @@ import io.github.lrjakarta.cdi.internal.RealmConfigs;
 import io.github.lrjakarta.cdi.internal.Realms;
 import io.github.lrjakarta.cdi.internal.RequiresPermissionInterceptor;
 import io.github.lrjakarta.cdi.internal.ServletEvents;
+import io.github.lrjakarta.cdi.internal.SessionInjection;
 import io.github.lrjakarta.cdi.internal.SessionLookup;
 import io.github.lrjakarta.cdi.internal.WebApps;
 import io.github.lrjakarta.core.LoginRocketClient;
@@ -27,7 +28,6 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Annotated;
 import jakarta.enterprise.inject.spi.AnnotatedType;
-import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DefinitionException;
@@ -70,10 +70,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *       CurrentSession#require()})</td></tr>
  * </table>
  *
- * <p>{@code LoginRocketSession} may only be injected into {@code @Dependent} or {@code
- * @RequestScoped} beans (JAX-RS resources are fine); elsewhere use {@link CurrentSession} or
- * {@code Instance<LoginRocketSession>}. Anything else is a deployment error, because an
- * application-scoped bean would keep the first caller's session forever.
+ * <p>{@code LoginRocketSession} may only be injected into {@code @RequestScoped} beans (such as a
+ * {@code @RequestScoped} JAX-RS resource): it is resolved once, when its holder is created, and any
+ * other holder can outlive the request and hand the first user's session to the next. Elsewhere
+ * (servlets, filters, listeners, WebSocket endpoints, EJBs, interceptors, {@code @Dependent} helpers,
+ * longer-lived beans) inject {@link CurrentSession} or {@code Instance<LoginRocketSession>}. A bean
+ * injection point is a deployment error; an instance the container creates and injects itself
+ * (a servlet…) fails when it is injected; both messages name the injection point and the fix.
  *
  * <h2>Interceptors</h2>
  *
@@ -215,18 +218,8 @@ public class LoginRocketExtension implements Extension {
             }
         }
         if (type == LoginRocketSession.class && !lookup) {
-            checkSessionScope(ip).ifPresent(error -> event.addDefinitionError(new DefinitionException(error)));
+            SessionInjection.refusal(ip).ifPresent(error -> event.addDefinitionError(new DefinitionException(error)));
         }
-    }
-
-    private static Optional<String> checkSessionScope(InjectionPoint ip) {
-        Bean<?> bean = ip.getBean();
-        if (bean == null || bean.getScope() == Dependent.class || bean.getScope() == RequestScoped.class) {
-            return Optional.empty();
-        }
-        return Optional.of("LoginRocketSession injected into " + ip + " of a @"
-                + bean.getScope().getSimpleName() + " bean: a session belongs to one request, and this bean"
-                + " outlives it. Inject CurrentSession (request scoped, proxied) or Instance<LoginRocketSession>.");
     }
 
     /** Records a realm name ({@code ""} = default); returns an error message for an unusable name. */
@@ -291,7 +284,14 @@ public class LoginRocketExtension implements Extension {
                 .qualifiers(qualifier, Any.Literal.INSTANCE)
                 .scope(Dependent.class)
                 .id(ID + "session" + suffix)
-                .produceWith(lookup -> lookup.select(CurrentSession.class, qualifier).get().require());
+                .produceWith(lookup -> {
+                    // Again here: servlets, filters and WebSocket endpoints are injected when the container
+                    // creates them, after every deployment check.
+                    SessionInjection.refusal(lookup.select(InjectionPoint.class).get()).ifPresent(error -> {
+                        throw new DefinitionException(error);
+                    });
+                    return lookup.select(CurrentSession.class, qualifier).get().require();
+                });
     }
 
     private String describe(boolean withDefault) {
