@@ -5,7 +5,7 @@ import io.github.lrjakarta.cdi.internal.Denials;
 import io.github.lrjakarta.cdi.internal.LoginRequiredInterceptor;
 import io.github.lrjakarta.cdi.internal.LoginRocketRuntime;
 import io.github.lrjakarta.cdi.internal.RealmConfigs;
-import io.github.lrjakarta.cdi.internal.Realms;
+import io.github.lrjakarta.cdi.internal.RealmName;
 import io.github.lrjakarta.cdi.internal.RequiresPermissionInterceptor;
 import io.github.lrjakarta.cdi.internal.ServletEvents;
 import io.github.lrjakarta.cdi.internal.SessionInjection;
@@ -15,7 +15,6 @@ import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.config.ConfigSource;
-import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -123,7 +122,7 @@ public class LoginRocketExtension implements Extension {
     private final List<ConfigSource> additionalSources;
     // Weld may deliver ProcessAnnotatedType and ProcessInjectionPoint from several threads at once
     // (concurrent deployment, on by default in WildFly).
-    private final Set<String> namedRealms = new ConcurrentSkipListSet<>();
+    private final Set<RealmName> namedRealms = new ConcurrentSkipListSet<>();
     private final List<String> realmNameErrors = new CopyOnWriteArrayList<>();
     private volatile boolean defaultRealmUsed;
     private volatile LoginRocketRuntime runtime;
@@ -157,15 +156,16 @@ public class LoginRocketExtension implements Extension {
 
     // Our internal beans are added above, marked; a copy discovered from a bean archive (a fat jar,
     // a repackaged WAR with discovery "all") would make every injection of them ambiguous.
-    void vetoDiscovered1(@Observes ProcessAnnotatedType<LoginRequiredInterceptor> event) {
+    void vetoDiscoveredLoginRequiredInterceptor(@Observes ProcessAnnotatedType<LoginRequiredInterceptor> event) {
         vetoIfDiscovered(event);
     }
 
-    void vetoDiscovered2(@Observes ProcessAnnotatedType<RequiresPermissionInterceptor> event) {
+    void vetoDiscoveredRequiresPermissionInterceptor(
+            @Observes ProcessAnnotatedType<RequiresPermissionInterceptor> event) {
         vetoIfDiscovered(event);
     }
 
-    void vetoDiscovered3(@Observes ProcessAnnotatedType<ServletEvents> event) {
+    void vetoDiscoveredServletEvents(@Observes ProcessAnnotatedType<ServletEvents> event) {
         vetoIfDiscovered(event);
     }
 
@@ -224,17 +224,17 @@ public class LoginRocketExtension implements Extension {
 
     /** Records a realm name ({@code ""} = default); returns an error message for an unusable name. */
     private Optional<String> noteRealm(String name, String where) {
-        String realm = Realms.normalize(name);
-        if (realm == null) {
-            defaultRealmUsed = true;
-            return Optional.empty();
-        }
+        RealmName realm;
         try {
-            LoginRocketConfig.builder().build().realm(realm);
+            realm = RealmName.of(name);
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage() + " (at " + where + ")");
         }
-        namedRealms.add(realm);
+        if (realm.isDefault()) {
+            defaultRealmUsed = true;
+        } else {
+            namedRealms.add(realm);
+        }
         return Optional.empty();
     }
 
@@ -247,14 +247,14 @@ public class LoginRocketExtension implements Extension {
                 .scope(Singleton.class)
                 .id(ID + "runtime")
                 .createWith(context -> shared);
-        addRealmBeans(event, null);
+        addRealmBeans(event, RealmName.DEFAULT);
         namedRealms.forEach(realm -> addRealmBeans(event, realm));
     }
 
-    private void addRealmBeans(AfterBeanDiscovery event, String realm) {
+    private void addRealmBeans(AfterBeanDiscovery event, RealmName realm) {
         LoginRocketRuntime shared = runtime;
-        Annotation qualifier = Realms.qualifier(realm);
-        String suffix = "#" + (realm == null ? "default" : realm);
+        Annotation qualifier = realm.qualifier();
+        String suffix = "#" + realm;
         event.<LoginRocketClient>addBean()
                 .types(LoginRocketClient.class, Object.class)
                 .qualifiers(qualifier, Any.Literal.INSTANCE)
@@ -294,13 +294,22 @@ public class LoginRocketExtension implements Extension {
                 });
     }
 
-    private String describe(boolean withDefault) {
-        List<String> names = new ArrayList<>();
-        if (withDefault) {
-            names.add("default");
+    /** The realms with beans: the default realm always, and each named one. */
+    private List<RealmName> realmsWithBeans() {
+        List<RealmName> realms = new ArrayList<>();
+        realms.add(RealmName.DEFAULT);
+        realms.addAll(namedRealms);
+        return realms;
+    }
+
+    /** The realms to validate: those in use, or the default realm when none is named. */
+    private List<RealmName> realmsInUse() {
+        List<RealmName> realms = new ArrayList<>();
+        if (defaultRealmUsed || namedRealms.isEmpty()) {
+            realms.add(RealmName.DEFAULT);
         }
-        names.addAll(namedRealms);
-        return names.toString();
+        realms.addAll(namedRealms);
+        return realms;
     }
 
     void stop(@Observes BeforeShutdown event) {
@@ -308,15 +317,11 @@ public class LoginRocketExtension implements Extension {
     }
 
     void validate(@Observes AfterDeploymentValidation event) {
-        List<String> realms = new ArrayList<>();
-        if (defaultRealmUsed || namedRealms.isEmpty()) {
-            realms.add(null);
-        }
-        realms.addAll(namedRealms);
+        List<RealmName> realms = realmsInUse();
         LOG.log(System.Logger.Level.INFO, "LoginRocket CDI: beans for realms {0}, validating {1}",
-                describe(true), describe(defaultRealmUsed || namedRealms.isEmpty()));
+                realmsWithBeans(), realms);
         boolean failed = false;
-        for (String realm : realms) {
+        for (RealmName realm : realms) {
             Optional<LoginRocketConfigException> problem = runtime.validateAtDeployment(realm);
             if (problem.isPresent()) {
                 event.addDeploymentProblem(problem.get());
