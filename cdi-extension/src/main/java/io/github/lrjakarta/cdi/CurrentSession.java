@@ -1,6 +1,7 @@
 package io.github.lrjakarta.cdi;
 
 import io.github.lrjakarta.cdi.internal.Denials;
+import io.github.lrjakarta.cdi.internal.RealmName;
 import io.github.lrjakarta.core.LoginRocketSession;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -40,7 +41,7 @@ import java.util.function.Supplier;
  */
 public class CurrentSession {
 
-    private final String realm;
+    private final RealmName realm;
     private final Supplier<Optional<LoginRocketSession>> lookup;
     private final Denials denials;
     private Optional<LoginRocketSession> resolved;
@@ -55,7 +56,7 @@ public class CurrentSession {
         this.denials = null;
     }
 
-    CurrentSession(String realm, Supplier<Optional<LoginRocketSession>> lookup, Denials denials) {
+    CurrentSession(RealmName realm, Supplier<Optional<LoginRocketSession>> lookup, Denials denials) {
         this.realm = realm;
         this.lookup = lookup;
         this.denials = denials;
@@ -106,11 +107,11 @@ public class CurrentSession {
 
     /** The realm's name; empty for the default realm. */
     public Optional<String> realm() {
-        return Optional.ofNullable(realm);
+        return realm.name();
     }
 
     @Override
     public String toString() {
-        return "CurrentSession[realm=" + (realm == null ? "default" : realm) + "]";
+        return "CurrentSession[realm=" + realm + "]";
     }
 }

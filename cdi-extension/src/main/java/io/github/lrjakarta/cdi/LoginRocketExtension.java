@@ -5,16 +5,16 @@ import io.github.lrjakarta.cdi.internal.Denials;
 import io.github.lrjakarta.cdi.internal.LoginRequiredInterceptor;
 import io.github.lrjakarta.cdi.internal.LoginRocketRuntime;
 import io.github.lrjakarta.cdi.internal.RealmConfigs;
-import io.github.lrjakarta.cdi.internal.Realms;
+import io.github.lrjakarta.cdi.internal.RealmName;
 import io.github.lrjakarta.cdi.internal.RequiresPermissionInterceptor;
 import io.github.lrjakarta.cdi.internal.ServletEvents;
+import io.github.lrjakarta.cdi.internal.SessionInjection;
 import io.github.lrjakarta.cdi.internal.SessionLookup;
 import io.github.lrjakarta.cdi.internal.WebApps;
 import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.config.ConfigSource;
-import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -27,7 +27,6 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Annotated;
 import jakarta.enterprise.inject.spi.AnnotatedType;
-import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DefinitionException;
@@ -70,10 +69,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *       CurrentSession#require()})</td></tr>
  * </table>
  *
- * <p>{@code LoginRocketSession} may only be injected into {@code @Dependent} or {@code
- * @RequestScoped} beans (JAX-RS resources are fine); elsewhere use {@link CurrentSession} or
- * {@code Instance<LoginRocketSession>}. Anything else is a deployment error, because an
- * application-scoped bean would keep the first caller's session forever.
+ * <p>{@code LoginRocketSession} may only be injected into {@code @RequestScoped} beans (such as a
+ * {@code @RequestScoped} JAX-RS resource): it is resolved once, when its holder is created, and any
+ * other holder can outlive the request and hand the first user's session to the next. Elsewhere
+ * (servlets, filters, listeners, WebSocket endpoints, EJBs, interceptors, {@code @Dependent} helpers,
+ * longer-lived beans) inject {@link CurrentSession} or {@code Instance<LoginRocketSession>}. A bean
+ * injection point is a deployment error; an instance the container creates and injects itself
+ * (a servlet…) fails when it is injected; both messages name the injection point and the fix.
  *
  * <h2>Interceptors</h2>
  *
@@ -120,7 +122,7 @@ public class LoginRocketExtension implements Extension {
     private final List<ConfigSource> additionalSources;
     // Weld may deliver ProcessAnnotatedType and ProcessInjectionPoint from several threads at once
     // (concurrent deployment, on by default in WildFly).
-    private final Set<String> namedRealms = new ConcurrentSkipListSet<>();
+    private final Set<RealmName> namedRealms = new ConcurrentSkipListSet<>();
     private final List<String> realmNameErrors = new CopyOnWriteArrayList<>();
     private volatile boolean defaultRealmUsed;
     private volatile LoginRocketRuntime runtime;
@@ -154,15 +156,16 @@ public class LoginRocketExtension implements Extension {
 
     // Our internal beans are added above, marked; a copy discovered from a bean archive (a fat jar,
     // a repackaged WAR with discovery "all") would make every injection of them ambiguous.
-    void vetoDiscovered1(@Observes ProcessAnnotatedType<LoginRequiredInterceptor> event) {
+    void vetoDiscoveredLoginRequiredInterceptor(@Observes ProcessAnnotatedType<LoginRequiredInterceptor> event) {
         vetoIfDiscovered(event);
     }
 
-    void vetoDiscovered2(@Observes ProcessAnnotatedType<RequiresPermissionInterceptor> event) {
+    void vetoDiscoveredRequiresPermissionInterceptor(
+            @Observes ProcessAnnotatedType<RequiresPermissionInterceptor> event) {
         vetoIfDiscovered(event);
     }
 
-    void vetoDiscovered3(@Observes ProcessAnnotatedType<ServletEvents> event) {
+    void vetoDiscoveredServletEvents(@Observes ProcessAnnotatedType<ServletEvents> event) {
         vetoIfDiscovered(event);
     }
 
@@ -215,33 +218,23 @@ public class LoginRocketExtension implements Extension {
             }
         }
         if (type == LoginRocketSession.class && !lookup) {
-            checkSessionScope(ip).ifPresent(error -> event.addDefinitionError(new DefinitionException(error)));
+            SessionInjection.refusal(ip).ifPresent(error -> event.addDefinitionError(new DefinitionException(error)));
         }
-    }
-
-    private static Optional<String> checkSessionScope(InjectionPoint ip) {
-        Bean<?> bean = ip.getBean();
-        if (bean == null || bean.getScope() == Dependent.class || bean.getScope() == RequestScoped.class) {
-            return Optional.empty();
-        }
-        return Optional.of("LoginRocketSession injected into " + ip + " of a @"
-                + bean.getScope().getSimpleName() + " bean: a session belongs to one request, and this bean"
-                + " outlives it. Inject CurrentSession (request scoped, proxied) or Instance<LoginRocketSession>.");
     }
 
     /** Records a realm name ({@code ""} = default); returns an error message for an unusable name. */
     private Optional<String> noteRealm(String name, String where) {
-        String realm = Realms.normalize(name);
-        if (realm == null) {
-            defaultRealmUsed = true;
-            return Optional.empty();
-        }
+        RealmName realm;
         try {
-            LoginRocketConfig.builder().build().realm(realm);
+            realm = RealmName.of(name);
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage() + " (at " + where + ")");
         }
-        namedRealms.add(realm);
+        if (realm.isDefault()) {
+            defaultRealmUsed = true;
+        } else {
+            namedRealms.add(realm);
+        }
         return Optional.empty();
     }
 
@@ -254,14 +247,14 @@ public class LoginRocketExtension implements Extension {
                 .scope(Singleton.class)
                 .id(ID + "runtime")
                 .createWith(context -> shared);
-        addRealmBeans(event, null);
+        addRealmBeans(event, RealmName.DEFAULT);
         namedRealms.forEach(realm -> addRealmBeans(event, realm));
     }
 
-    private void addRealmBeans(AfterBeanDiscovery event, String realm) {
+    private void addRealmBeans(AfterBeanDiscovery event, RealmName realm) {
         LoginRocketRuntime shared = runtime;
-        Annotation qualifier = Realms.qualifier(realm);
-        String suffix = "#" + (realm == null ? "default" : realm);
+        Annotation qualifier = realm.qualifier();
+        String suffix = "#" + realm;
         event.<LoginRocketClient>addBean()
                 .types(LoginRocketClient.class, Object.class)
                 .qualifiers(qualifier, Any.Literal.INSTANCE)
@@ -291,16 +284,32 @@ public class LoginRocketExtension implements Extension {
                 .qualifiers(qualifier, Any.Literal.INSTANCE)
                 .scope(Dependent.class)
                 .id(ID + "session" + suffix)
-                .produceWith(lookup -> lookup.select(CurrentSession.class, qualifier).get().require());
+                .produceWith(lookup -> {
+                    // Again here: servlets, filters and WebSocket endpoints are injected when the container
+                    // creates them, after every deployment check.
+                    SessionInjection.refusal(lookup.select(InjectionPoint.class).get()).ifPresent(error -> {
+                        throw new DefinitionException(error);
+                    });
+                    return lookup.select(CurrentSession.class, qualifier).get().require();
+                });
     }
 
-    private String describe(boolean withDefault) {
-        List<String> names = new ArrayList<>();
-        if (withDefault) {
-            names.add("default");
+    /** The realms with beans: the default realm always, and each named one. */
+    private List<RealmName> realmsWithBeans() {
+        List<RealmName> realms = new ArrayList<>();
+        realms.add(RealmName.DEFAULT);
+        realms.addAll(namedRealms);
+        return realms;
+    }
+
+    /** The realms to validate: those in use, or the default realm when none is named. */
+    private List<RealmName> realmsInUse() {
+        List<RealmName> realms = new ArrayList<>();
+        if (defaultRealmUsed || namedRealms.isEmpty()) {
+            realms.add(RealmName.DEFAULT);
         }
-        names.addAll(namedRealms);
-        return names.toString();
+        realms.addAll(namedRealms);
+        return realms;
     }
 
     void stop(@Observes BeforeShutdown event) {
@@ -308,15 +317,11 @@ public class LoginRocketExtension implements Extension {
     }
 
     void validate(@Observes AfterDeploymentValidation event) {
-        List<String> realms = new ArrayList<>();
-        if (defaultRealmUsed || namedRealms.isEmpty()) {
-            realms.add(null);
-        }
-        realms.addAll(namedRealms);
+        List<RealmName> realms = realmsInUse();
         LOG.log(System.Logger.Level.INFO, "LoginRocket CDI: beans for realms {0}, validating {1}",
-                describe(true), describe(defaultRealmUsed || namedRealms.isEmpty()));
+                realmsWithBeans(), realms);
         boolean failed = false;
-        for (String realm : realms) {
+        for (RealmName realm : realms) {
             Optional<LoginRocketConfigException> problem = runtime.validateAtDeployment(realm);
             if (problem.isPresent()) {
                 event.addDeploymentProblem(problem.get());

@@ -73,7 +73,7 @@ public final class LoginRocketInitializer implements ServletContainerInitializer
         }
         ConfigSource annotationSource;
         try {
-            annotationSource = ServletConfigSources.annotation(annotation, owner);
+            annotationSource = ServletConfigSources.annotation(context, classes).orElseThrow();
         } catch (IllegalArgumentException e) {
             throw new ServletException("LoginRocket configuration is invalid: " + e.getMessage(), e);
         }

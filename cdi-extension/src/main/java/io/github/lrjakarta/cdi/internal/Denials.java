@@ -29,15 +29,15 @@ public final class Denials {
     }
 
     /** No session where one is required. */
-    public RuntimeException notAuthenticated(String realm) {
-        NotAuthenticatedException plain = new NotAuthenticatedException(realm, "Login required.");
+    public RuntimeException notAuthenticated(RealmName realm) {
+        NotAuthenticatedException plain = new NotAuthenticatedException(realm.name().orElse(null), "Login required.");
         return jaxrsUsable() ? JaxRsDenials.unauthorized(plain) : plain;
     }
 
     /** A session whose selected membership lacks {@code permission}. */
-    public RuntimeException permissionDenied(String realm, String permission) {
-        PermissionDeniedException plain =
-                new PermissionDeniedException(realm, permission, "Permission '" + permission + "' required.");
+    public RuntimeException permissionDenied(RealmName realm, String permission) {
+        PermissionDeniedException plain = new PermissionDeniedException(
+                realm.name().orElse(null), permission, "Permission '" + permission + "' required.");
         return jaxrsUsable() ? JaxRsDenials.forbidden(plain) : plain;
     }
 

@@ -32,7 +32,7 @@ public class LoginRequiredInterceptor {
         String realm = InterceptorBindings.find(context, LoginRequired.class)
                 .map(LoginRequired::realm)
                 .orElse("");
-        Realms.currentSession(sessions, realm).require();
+        sessions.select(RealmName.of(realm).qualifier()).get().require();
         return context.proceed();
     }
 }

@@ -2,7 +2,6 @@ package io.github.lrjakarta.cdi.internal;
 
 import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
-import io.github.lrjakarta.core.config.ConfigSource;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import io.github.lrjakarta.core.config.LoginRocketKeys;
@@ -34,7 +33,7 @@ public final class LoginRocketRuntime {
 
     private final RealmConfigs configs;
     private final Denials denials;
-    private final List<String> deferred = new ArrayList<>();
+    private final List<RealmName> deferred = new ArrayList<>();
 
     public LoginRocketRuntime(RealmConfigs configs, Denials denials) {
         this.configs = Objects.requireNonNull(configs, "configs");
@@ -42,19 +41,19 @@ public final class LoginRocketRuntime {
     }
 
     /** Builds from the sources known now; the context-params once the application has started. */
-    public LoginRocketConfig config(String realm) {
+    public LoginRocketConfig config(RealmName realm) {
         return configs.config(realm);
     }
 
     /** A new client for the realm; the caller closes it. */
-    public LoginRocketClient client(String realm) {
+    public LoginRocketClient client(RealmName realm) {
         LoginRocketClient client = config(realm).newClient();
-        LOG.log(Level.DEBUG, "LoginRocket client for realm {0} created: {1}", display(realm), client.url().root());
+        LOG.log(Level.DEBUG, "LoginRocket client for realm {0} created: {1}", realm, client.url().root());
         return client;
     }
 
     /** A new verifier for the realm. */
-    public LoginRocketTokenVerifier verifier(String realm) {
+    public LoginRocketTokenVerifier verifier(RealmName realm) {
         return config(realm).newTokenVerifier();
     }
 
@@ -67,7 +66,7 @@ public final class LoginRocketRuntime {
      *
      * @return the problem to report, empty if the realm is fine or its check was deferred
      */
-    public synchronized Optional<LoginRocketConfigException> validateAtDeployment(String realm) {
+    public synchronized Optional<LoginRocketConfigException> validateAtDeployment(RealmName realm) {
         LoginRocketConfig config = config(realm);
         if (!configs.servletContextKnown() && config.lookup(LoginRocketKeys.URL).isEmpty()) {
             deferred.add(realm);
@@ -79,11 +78,9 @@ public final class LoginRocketRuntime {
     /**
      * The web application's servlet context is known before the deployment checks: they will see
      * its context-params.
-     *
-     * @param annotation the {@code @EnableLoginRocket} source, or {@code null}
      */
-    public void attach(ServletContext context, ConfigSource annotation) {
-        configs.attach(context, annotation);
+    public void attach(ServletContext context) {
+        configs.attach(context);
     }
 
     /**
@@ -98,11 +95,10 @@ public final class LoginRocketRuntime {
      * The web application started: take its context-params into the sources, then run the
      * deferred checks.
      *
-     * @param annotation the {@code @EnableLoginRocket} source, or {@code null}
      * @throws LoginRocketConfigException for a realm still not configured, failing the deployment
      */
-    public synchronized void webAppStarted(ServletContext context, ConfigSource annotation) {
-        configs.attach(context, annotation);
+    public synchronized void webAppStarted(ServletContext context) {
+        configs.attach(context);
         runDeferredChecks();
     }
 
@@ -119,7 +115,7 @@ public final class LoginRocketRuntime {
     public synchronized void applicationStarted(Object payload) {
         if (payload instanceof ServletContext) {
             ServletContext context = (ServletContext) payload;
-            configs.attach(context, null);
+            configs.attach(context);
             if (!checkWhenListenersStart(context)) {
                 runDeferredChecks();
             }
@@ -156,9 +152,9 @@ public final class LoginRocketRuntime {
     }
 
     private void runDeferredChecks() {
-        List<String> pending = new ArrayList<>(deferred);
+        List<RealmName> pending = new ArrayList<>(deferred);
         deferred.clear();
-        for (String realm : pending) {
+        for (RealmName realm : pending) {
             Optional<LoginRocketConfigException> problem = check(config(realm));
             if (problem.isPresent()) {
                 throw problem.get();
@@ -173,9 +169,5 @@ public final class LoginRocketRuntime {
         } catch (LoginRocketConfigException e) {
             return Optional.of(e);
         }
-    }
-
-    static String display(String realm) {
-        return realm == null ? "default" : realm;
     }
 }

@@ -14,7 +14,7 @@ import java.util.Objects;
  * application's {@code @EnableLoginRocket} values (once the web application's {@link ServletContext}
  * is known), built-in defaults.
  *
- * <p>The same stack as {@link ServletConfigSources#forContext(ServletContext)}, which is used as
+ * <p>The same stack as {@link ServletConfigSources#forApplication(ServletContext)}, which is used as
  * soon as the servlet context is known. It may arrive after bean validation: CDI containers can boot
  * before the web application's initializers and listeners run (WildFly always, Weld servlet on
  * Tomcat depending on initializer order). Configs are built on demand and read their sources live,
@@ -26,7 +26,6 @@ public final class RealmConfigs {
     private final ClassLoader classLoader;
     private final List<ConfigSource> extraSources;
     private volatile ServletContext servletContext;
-    private volatile ConfigSource annotation;
 
     /**
      * @param classLoader where {@code META-INF/services} config sources are looked up until the
@@ -39,15 +38,10 @@ public final class RealmConfigs {
     }
 
     /**
-     * Adds the web application's context-params (and its {@code @EnableLoginRocket} values) to every
-     * config built from now on.
-     *
-     * @param annotation the annotation's source, or {@code null} to keep the one known already
+     * Adds the web application's context-params (and its {@code @EnableLoginRocket} values, once an
+     * initializer has found them) to every config built from now on.
      */
-    public void attach(ServletContext context, ConfigSource annotation) {
-        if (annotation != null) {
-            this.annotation = annotation;
-        }
+    public void attach(ServletContext context) {
         this.servletContext = Objects.requireNonNull(context, "context");
     }
 
@@ -65,23 +59,17 @@ public final class RealmConfigs {
     /**
      * The config of a realm.
      *
-     * @param realm the realm's name, {@code null} for the default realm
-     * @throws IllegalArgumentException for a name that cannot be used in keys
+     * @param realm the realm
      */
-    public LoginRocketConfig config(String realm) {
+    public LoginRocketConfig config(RealmName realm) {
         ServletContext context = servletContext;
         LoginRocketConfig.Builder builder = context != null
-                ? ServletConfigSources.forContext(context)
+                ? ServletConfigSources.forApplication(context)
                 : LoginRocketConfig.builder()
                         .systemSources()
                         .discoveredSources(classLoader)
                         .source(ServletConfigSources.jndi());
-        ConfigSource annotationSource = annotation;
-        if (context != null && annotationSource != null) {
-            builder.source(annotationSource);
-        }
         extraSources.forEach(builder::source);
-        LoginRocketConfig config = builder.build();
-        return realm == null ? config : config.realm(realm);
+        return realm.select(builder.build());
     }
 }

@@ -32,7 +32,7 @@ public class RequiresPermissionInterceptor {
         RequiresPermission binding = InterceptorBindings.find(context, RequiresPermission.class)
                 .orElseThrow(() -> new IllegalStateException(
                         "@RequiresPermission not found on " + context.getMethod() + "; refusing the call"));
-        Realms.currentSession(sessions, binding.realm()).requirePermission(binding.value());
+        sessions.select(RealmName.of(binding.realm()).qualifier()).get().requirePermission(binding.value());
         return context.proceed();
     }
 }

@@ -21,16 +21,16 @@ public final class SessionLookup {
     private SessionLookup() {}
 
     /**
-     * @param realm {@code null} for the default realm
+     * @param realm whose verifier checks the bearer token; the filter's session counts for the default realm only
      * @param verifier the realm's verifier (a client proxy: built on the first bearer token)
      */
-    public static Optional<LoginRocketSession> find(String realm, LoginRocketTokenVerifier verifier) {
+    public static Optional<LoginRocketSession> find(RealmName realm, LoginRocketTokenVerifier verifier) {
         Optional<HttpServletRequest> current = CurrentRequest.get();
         if (current.isEmpty()) {
             return Optional.empty();
         }
         HttpServletRequest request = current.get();
-        if (realm == null) {
+        if (realm.isDefault()) {
             Object established = request.getAttribute(LoginRocketFilter.SESSION_ATTRIBUTE);
             if (established instanceof LoginRocketSession) {
                 return Optional.of((LoginRocketSession) established);
@@ -42,8 +42,7 @@ public final class SessionLookup {
         }
         TokenVerification verification = verifier.verify(token);
         if (!verification.isValid()) {
-            LOG.log(Level.DEBUG, "Bearer token refused for realm {0}: {1}",
-                    realm == null ? "default" : realm, verification.failure());
+            LOG.log(Level.DEBUG, "Bearer token refused for realm {0}: {1}", realm, verification.failure());
         }
         return verification.session();
     }

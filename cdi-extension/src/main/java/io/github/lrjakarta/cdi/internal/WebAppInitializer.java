@@ -1,6 +1,5 @@
 package io.github.lrjakarta.cdi.internal;
 
-import io.github.lrjakarta.core.config.ConfigSource;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import io.github.lrjakarta.servlet.EnableLoginRocket;
 import io.github.lrjakarta.servlet.ServletConfigSources;
@@ -10,8 +9,6 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.HandlesTypes;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,35 +29,18 @@ public final class WebAppInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
-        ConfigSource annotation;
         try {
-            annotation = annotationSource(classes);
+            // Kept in the context for every config built from it; the filter's initializer may have done it already.
+            ServletConfigSources.annotation(context, classes);
         } catch (IllegalArgumentException e) {
             throw new ServletException("LoginRocket configuration is invalid: " + e.getMessage(), e);
         }
         context.addListener(new Cleanup());
         try {
-            WebApps.webAppStarted(context, annotation);
+            WebApps.webAppStarted(context);
         } catch (LoginRocketConfigException e) {
             throw new ServletException("LoginRocket CDI configuration is invalid: " + e.getMessage(), e);
         }
-    }
-
-    /** The annotation's values when exactly one class carries it (the filter's initializer reports more). */
-    private static ConfigSource annotationSource(Set<Class<?>> classes) {
-        List<Class<?>> annotated = new ArrayList<>();
-        if (classes != null) {
-            for (Class<?> c : classes) {
-                if (c.isAnnotationPresent(EnableLoginRocket.class)) {
-                    annotated.add(c);
-                }
-            }
-        }
-        if (annotated.size() != 1) {
-            return null;
-        }
-        Class<?> owner = annotated.get(0);
-        return ServletConfigSources.annotation(owner.getAnnotation(EnableLoginRocket.class), owner);
     }
 
     /** Forgets a context whose CDI container never came (an application without CDI). */

@@ -1,6 +1,5 @@
 package io.github.lrjakarta.cdi.internal;
 
-import io.github.lrjakarta.core.config.ConfigSource;
 import jakarta.servlet.ServletContext;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,13 +19,13 @@ import java.util.Map;
 public final class WebApps {
 
     private static final Map<ClassLoader, LoginRocketRuntime> RUNTIMES = new HashMap<>();
-    private static final Map<ClassLoader, Started> WAITING = new HashMap<>();
+    private static final Map<ClassLoader, ServletContext> WAITING = new HashMap<>();
 
     private WebApps() {}
 
     /** The CDI container of the application of {@code key} booted: attach a servlet context that is already up. */
     public static void runtimeStarted(ClassLoader key, LoginRocketRuntime runtime) {
-        Started started;
+        ServletContext started;
         synchronized (WebApps.class) {
             RUNTIMES.put(key, runtime);
             started = WAITING.remove(key);
@@ -35,7 +34,7 @@ public final class WebApps {
             }
         }
         if (started != null) {
-            runtime.attach(started.context, started.annotation);
+            runtime.attach(started);
         }
     }
 
@@ -48,10 +47,9 @@ public final class WebApps {
      * The servlet context started: hand it to the CDI container if it is up (which then runs its
      * deferred checks), else keep it for the container.
      *
-     * @param annotation the {@code @EnableLoginRocket} source, or {@code null}
      * @throws io.github.lrjakarta.core.config.LoginRocketConfigException for a realm still not configured
      */
-    static void webAppStarted(ServletContext context, ConfigSource annotation) {
+    static void webAppStarted(ServletContext context) {
         ClassLoader key = key(context);
         LoginRocketRuntime runtime;
         synchronized (WebApps.class) {
@@ -66,11 +64,11 @@ public final class WebApps {
                 runtime = soleRuntimeAccepting(context);
             }
             if (runtime == null) {
-                WAITING.put(key, new Started(context, annotation));
+                WAITING.put(key, context);
             }
         }
         if (runtime != null) {
-            runtime.webAppStarted(context, annotation);
+            runtime.webAppStarted(context);
         }
     }
 
@@ -98,15 +96,5 @@ public final class WebApps {
     private static ClassLoader key(ServletContext context) {
         ClassLoader loader = context.getClassLoader();
         return loader != null ? loader : Thread.currentThread().getContextClassLoader();
-    }
-
-    private static final class Started {
-        final ServletContext context;
-        final ConfigSource annotation;
-
-        Started(ServletContext context, ConfigSource annotation) {
-            this.context = context;
-            this.annotation = annotation;
-        }
     }
 }

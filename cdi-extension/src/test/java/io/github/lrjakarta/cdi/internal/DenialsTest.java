@@ -12,11 +12,11 @@ class DenialsTest {
     @Test
     void withoutJaxRsThePlainExceptionsAreThrown() {
         Denials denials = new Denials(false);
-        assertThat(denials.notAuthenticated("partners"))
+        assertThat(denials.notAuthenticated(RealmName.of("partners")))
                 .isExactlyInstanceOf(NotAuthenticatedException.class)
                 .hasMessage("Login required.")
                 .satisfies(e -> assertThat(((NotAuthenticatedException) e).realm()).contains("partners"));
-        assertThat(denials.permissionDenied(null, "admin"))
+        assertThat(denials.permissionDenied(RealmName.DEFAULT, "admin"))
                 .isExactlyInstanceOf(PermissionDeniedException.class)
                 .hasMessage("Permission 'admin' required.")
                 .satisfies(e -> assertThat(((PermissionDeniedException) e).realm()).isEmpty());
@@ -25,7 +25,7 @@ class DenialsTest {
     @Test
     void jaxRsIsDetectedFromTheClassPath() {
         // Jersey is on the test class path.
-        assertThat(new Denials().notAuthenticated(null)).isInstanceOf(NotAuthorizedException.class);
+        assertThat(new Denials().notAuthenticated(RealmName.DEFAULT)).isInstanceOf(NotAuthorizedException.class);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,19 +36,19 @@ class WebAppStartupOrderTest {
     @Test
     void urlFromContextParamsIsAcceptedWhenTheWebApplicationStartsAfterCdi() throws Exception {
         WebApps.runtimeStarted(application, runtime);
-        assertThat(runtime.validateAtDeployment(null)).isEmpty();
+        assertThat(runtime.validateAtDeployment(RealmName.DEFAULT)).isEmpty();
         runtime.applicationStarted(new Object());
 
         new WebAppInitializer().onStartup(Set.of(), servletContext(Map.of("loginrocket.url", "https://a.example.com")));
 
-        assertThat(runtime.config(null).url().root().getHost()).isEqualTo("a.example.com");
+        assertThat(runtime.config(RealmName.DEFAULT).url().root().getHost()).isEqualTo("a.example.com");
         WebApps.runtimeStopped(application, runtime);
     }
 
     @Test
     void urlMissingEverywhereFailsTheWebApplicationsStart() {
         WebApps.runtimeStarted(application, runtime);
-        assertThat(runtime.validateAtDeployment(null)).isEmpty();
+        assertThat(runtime.validateAtDeployment(RealmName.DEFAULT)).isEmpty();
         runtime.applicationStarted(new Object());
 
         assertThatThrownBy(() -> new WebAppInitializer().onStartup(Set.of(), servletContext(Map.of())))
@@ -63,7 +64,7 @@ class WebAppStartupOrderTest {
         new WebAppInitializer().onStartup(null, servletContext(Map.of("loginrocket.url", "ftp://a.example.com")));
         WebApps.runtimeStarted(application, runtime);
 
-        assertThat(runtime.validateAtDeployment(null))
+        assertThat(runtime.validateAtDeployment(RealmName.DEFAULT))
                 .hasValueSatisfying(e -> assertThat(e.getMessage())
                         .startsWith("loginrocket.url='ftp://a.example.com' from context-params of /shop"));
         WebApps.runtimeStopped(application, runtime);
@@ -74,7 +75,7 @@ class WebAppStartupOrderTest {
         // Weld servlet's initializer boots CDI and fires @Initialized(ApplicationScoped.class) before
         // ours has run; the loopback URL is only acceptable with the annotation's allow-insecure-loopback.
         WebApps.runtimeStarted(application, runtime);
-        assertThat(runtime.validateAtDeployment(null)).isEmpty();
+        assertThat(runtime.validateAtDeployment(RealmName.DEFAULT)).isEmpty();
         List<ServletContextListener> listeners = new ArrayList<>();
         ServletContext context = servletContext(Map.of("loginrocket.url", "http://127.0.0.1:9"), listeners::add);
 
@@ -82,13 +83,13 @@ class WebAppStartupOrderTest {
         new WebAppInitializer().onStartup(Set.of(AnnotatedShop.class), context);
         listeners.forEach(l -> l.contextInitialized(new ServletContextEvent(context)));
 
-        assertThat(runtime.config(null).url().isLoopback()).isTrue();
+        assertThat(runtime.config(RealmName.DEFAULT).url().isLoopback()).isTrue();
         WebApps.runtimeStopped(application, runtime);
     }
 
     @Test
     void eventFiredByAListenerChecksAtOnce() {
-        assertThat(runtime.validateAtDeployment(null)).isEmpty();
+        assertThat(runtime.validateAtDeployment(RealmName.DEFAULT)).isEmpty();
         ServletContext context = servletContext(Map.of(), listener -> {
             throw new IllegalArgumentException("only from ServletContainerInitializer.onStartup");
         });
@@ -102,6 +103,7 @@ class WebAppStartupOrderTest {
     }
 
     private ServletContext servletContext(Map<String, String> contextParams, Consumer<ServletContextListener> addListener) {
+        Map<String, Object> attributes = new HashMap<>();
         return (ServletContext) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {ServletContext.class}, (proxy, method, args) -> {
                     switch (method.getName()) {
@@ -111,6 +113,11 @@ class WebAppStartupOrderTest {
                             return application;
                         case "getContextPath":
                             return "/shop";
+                        case "getAttribute":
+                            return attributes.get((String) args[0]);
+                        case "setAttribute":
+                            attributes.put((String) args[0], args[1]);
+                            return null;
                         case "addListener":
                             addListener.accept((ServletContextListener) args[0]);
                             return null;
