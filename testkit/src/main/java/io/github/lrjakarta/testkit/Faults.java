@@ -22,8 +22,10 @@ public final class Faults {
     public static final String ALL_PATHS = "*";
 
     private final Map<String, List<Remaining>> byPath = new LinkedHashMap<>();
+    private final Runnable releaseHeld;
 
-    Faults() {
+    Faults(Runnable releaseHeld) {
+        this.releaseHeld = releaseHeld;
     }
 
     /** Adds a fault for a path and returns this for chaining. */
@@ -42,9 +44,15 @@ public final class Faults {
         byPath.remove(path);
     }
 
-    /** Removes every fault. */
-    public synchronized void clear() {
-        byPath.clear();
+    /**
+     * Removes every fault, and closes the connections of requests held by {@link Fault#noResponse()}
+     * or still trickling ({@link Fault#trickle}).
+     */
+    public void clear() {
+        synchronized (this) {
+            byPath.clear();
+        }
+        releaseHeld.run();
     }
 
     /** The faults still active, by path. */

@@ -1,11 +1,12 @@
 package io.github.lrjakarta.testkit;
 
-import io.github.lrjakarta.testkit.internal.Controls;
 import io.github.lrjakarta.testkit.internal.EmulatorServer;
+import io.github.lrjakarta.testkit.internal.HeldResponses;
 import io.github.lrjakarta.testkit.internal.RateLimiter;
 import io.github.lrjakarta.testkit.internal.RealmState;
 import io.github.lrjakarta.testkit.internal.SelfSignedTls;
 import io.github.lrjakarta.testkit.internal.SigningKeys;
+import io.github.lrjakarta.testkit.internal.TestControls;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -13,19 +14,12 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -41,66 +35,15 @@ import javax.net.ssl.SSLContext;
  * {@code 127.0.0.1}; port 0 (the default) picks a free port.
  *
  * <h2>What it serves</h2>
- * <ul>
- * <li>The eleven {@code /v2/} calls: {@code POST login}, {@code POST login/verify},
- *   {@code GET|DELETE session}, {@code POST password/forgot}, {@code POST password/reset},
- *   {@code POST profile/password}, {@code PUT profile}, {@code POST signup/request},
- *   {@code POST signup}, {@code POST email/verify}. Results {@code full_login} /
- *   {@code conditional_login} / {@code okay}; errors {@code {"result":"error","error":…,"errors":[…]}}
- *   (409/422; {@code error} is every message joined with a space), localized in en, es and ja by
- *   {@code Accept-Language} (English fallback). 403 for a missing, unknown, expired or logged-out
- *   session; 404 unknown route; 405 wrong verb (with {@code Allow}); 406 when {@code Accept} does not
- *   admit JSON (a missing {@code Accept} counts as not admitting it); 415 for bodies other than JSON and
- *   form-urlencoded; 400 for broken JSON. {@code session} is read from the query or the body.</li>
- * <li>{@code GET /connect/jwks}: {@code {"keys":[{"kty":"RSA","kid","alg":"RS256","use":"sig","n","e",
- *   "x5c":["<base64 DER SubjectPublicKeyInfo>"]}]}}; {@code x5c[0]} is a bare SPKI like the real API's.</li>
- * <li>LoginRocket Web, minimal: {@code GET /login?redirect_uri=…} renders a form (element ids
- *   {@code email}, {@code password}, {@code submit}; {@code code} for MFA users); {@code POST /login}
- *   redirects (303) to {@code redirect_uri} with {@code token=<JWT>} appended to its query.
- *   {@code GET /logout?redirect_uri=…&session=…} ends the session and redirects (default {@code /login}).</li>
- * <li>Every response has {@code X-Request-ID: rq_<22 base62>}; JSON ones have
- *   {@code Content-Type: application/json; charset=utf-8}. (The JDK server writes header names in its
- *   own capitalisation, e.g. {@code X-request-id}; header names are case-insensitive in HTTP.)
- *   The {@code Accept} check (406) applies to {@code /v2/} only, not to the JWKS or the HTML pages.</li>
- * </ul>
- *
- * <h2>Realm behaviour</h2>
- * Login tokens are RS256 JWTs (header {@code kid}) with the claims of §4.2 ({@code iss}
- * {@code https://authrocket.com}, {@code sub}, {@code sid}, {@code rid}, {@code iat}, {@code exp},
- * profile claims, {@code ref}, {@code cs}, {@code orgs} holding only the selected membership); no
- * {@code aud}. {@code exp} is {@code jwt_minutes} after issue, capped at the session's end
- * ({@code session_minutes} after login). Sign-up modes, org modes (single-user sessions select the
- * first membership and create one if there is none; multi-user sessions are {@code conditional_login}
- * with {@code no_account_selected} until {@code account} is given, and then remember it), password
- * rules, per-user lockout (a 422 message), per-path rate limits (429 with {@code Ratelimit-Reset} as an
- * HTTP-date, and {@code Ratelimit-Limit}/{@code Ratelimit-Remaining}), and CORS for the realm's
- * {@code allowed_origins} follow {@link RealmFixture}. See {@link RealmFixture} for defaults.
- *
- * <p><b>MFA</b> (low confidence: the real request and response shapes are not public): a user with
- * {@link UserFixture#mfa()} gets {@code {"result":"conditional_login","session":null,"account":null,
- * "conditions":["must_verify_totp"],"token":"tmf:…"}} from {@code POST /v2/login}, and
- * {@code POST /v2/login/verify} with {@code token} and {@code code} (the fixture's fixed TOTP code,
- * default {@code 123456}) completes the login; a wrong code is a 422.
+ * The eleven {@code /v2/} calls, the key set at {@code /connect/jwks}, a minimal LoginRocket Web
+ * login and logout, and test controls under {@code /_emulator/}. What each of them answers, the
+ * realm's rules and the faults on the wire are specified in the testkit's {@code README.md}, not
+ * here, so there is one description to keep true.
  *
  * <h2>Test controls</h2>
- * {@link #outbox()} (reset {@code tpw:} and verification {@code tve:} tokens), {@link #faults()},
- * {@link #clock()}, {@link #requests()}, {@link #reset()}, and the same over HTTP:
- * <ul>
- * <li>{@code GET /_emulator/outbox[?email=]}, {@code DELETE /_emulator/outbox}</li>
- * <li>{@code GET|POST|DELETE /_emulator/faults}; POST body
- *   {@code {"path":"/v2/login","type":"status","status":503,"times":1}} with type one of
- *   {@code delay} ({@code "delay":"PT2S"}), {@code status}, {@code rate_limited} ({@code "reset_in":"PT30S"}),
- *   {@code malformed_body}, {@code truncated_body}, {@code drop_connection},
- *   {@code response} ({@code status}, {@code content_type}, {@code body}); optional
- *   {@code "headers":{"Retry-After":"2"}}; DELETE takes {@code ?path=}</li>
- * <li>{@code GET /_emulator/clock}, {@code POST /_emulator/clock} {@code {"advance":"PT1H"}} or
- *   {@code {"set":"2026-03-03T17:04:05Z"}}</li>
- * <li>{@code POST /_emulator/reset}; {@code GET|DELETE /_emulator/requests};
- *   {@code POST /_emulator/tokens} {@code {"user":"dana@example.org","account":null}};
- *   {@code POST /_emulator/keys/rotate}; {@code POST /_emulator/invitations} {@code {"email":…}};
- *   {@code GET /_emulator/realm}</li>
- * </ul>
- * Control requests are neither recorded nor subject to faults and rate limits.
+ * {@link #outbox()}, {@link #faults()}, {@link #clock()}, {@link #recordedRequests()} and
+ * {@link #reset()} in Java; the same over HTTP under {@code /_emulator/} for tests in other
+ * languages or processes.
  *
  * <p>Thread-safe. Start with {@link #start()} or {@link #builder()}; {@link #close()} stops it.
  *
@@ -109,19 +52,19 @@ import javax.net.ssl.SSLContext;
 public final class LoginRocketEmulator implements AutoCloseable {
 
     /** Requests kept by {@link #requests()}; older ones are dropped ({@link #requestCount} still counts them). */
-    public static final int MAX_RECORDED_REQUESTS = 10_000;
+    public static final int MAX_RECORDED_REQUESTS = RecordedRequests.MAX_RECORDED;
 
     private final EmulatorFixture fixture;
     private final EmulatorClock clock;
     private final Outbox outbox = new Outbox();
-    private final Faults faults = new Faults();
+    private final HeldResponses held = new HeldResponses();
+    private final Faults faults = new Faults(held::releaseAll);
     private final SigningKeys keys;
     private final RealmState realm;
     private final RateLimiter rateLimiter = new RateLimiter();
     private final SelfSignedTls tls;
     private final EmulatorServer server;
-    private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
-    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final RecordedRequests requests = new RecordedRequests();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LoginRocketEmulator(Builder b) {
@@ -132,7 +75,8 @@ public final class LoginRocketEmulator implements AutoCloseable {
         rateLimiter.setRules(fixture.realm().rateLimits());
         this.tls = b.tls ? SelfSignedTls.generate() : null;
         this.server = new EmulatorServer(b.port, tls == null ? null : tls.serverContext(), b.threads, realm, keys, clock,
-                rateLimiter, new ControlsImpl());
+                rateLimiter, new TestControls(outbox, faults, faults::take, clock, requests, requests::add, this::reset),
+                held);
     }
 
     /** A builder: sample realm, plain http, free port, generated key, system clock. */
@@ -326,30 +270,33 @@ public final class LoginRocketEmulator implements AutoCloseable {
         rateLimiter.removeRule(path);
     }
 
-    /** The recorded requests (all but {@code /_emulator/} controls), oldest first; at most {@value #MAX_RECORDED_REQUESTS}. */
+    /**
+     * The log of received requests.
+     *
+     * @since 0.2
+     */
+    public RecordedRequests recordedRequests() {
+        return requests;
+    }
+
+    /** The recorded requests (all but {@code /_emulator/} controls), oldest first; see {@link RecordedRequests#all()}. */
     public List<RecordedRequest> requests() {
-        synchronized (recorded) {
-            return List.copyOf(recorded);
-        }
+        return requests.all();
     }
 
-    /** How many requests arrived for a path (exact match, e.g. {@code /connect/jwks}) since start or the last clear. */
+    /** How many requests arrived for a path; see {@link RecordedRequests#count(String)}. */
     public int requestCount(String path) {
-        AtomicInteger count = counts.get(path);
-        return count == null ? 0 : count.get();
+        return requests.count(path);
     }
 
-    /** Forgets recorded requests and counts. */
+    /** Forgets recorded requests and counts; see {@link RecordedRequests#clear()}. */
     public void clearRequests() {
-        synchronized (recorded) {
-            recorded.clear();
-            counts.clear();
-        }
+        requests.clear();
     }
 
     /**
      * Back to the fixture: users, orgs, passwords, sessions, tokens, lockouts and invitations as at
-     * start; outbox, faults and recorded requests emptied; rate limits back to the fixture's, with
+     * start; outbox, faults and recorded requests emptied (requests held by a fault closed); rate limits back to the fixture's, with
      * fresh windows; clock moves undone. The signing key stays (a rotated key is not rolled back), so
      * verifiers that cached it keep working.
      */
@@ -373,98 +320,6 @@ public final class LoginRocketEmulator implements AutoCloseable {
     @Override
     public String toString() {
         return "LoginRocketEmulator[" + url() + ", realm " + fixture.realm().name() + "]";
-    }
-
-    private final class ControlsImpl implements Controls {
-        @Override
-        public Optional<Fault> takeFault(String path) {
-            return faults.take(path);
-        }
-
-        @Override
-        public void record(RecordedRequest request) {
-            synchronized (recorded) {
-                recorded.addLast(request);
-                if (recorded.size() > MAX_RECORDED_REQUESTS) {
-                    recorded.removeFirst();
-                }
-                counts.computeIfAbsent(request.path(), p -> new AtomicInteger()).incrementAndGet();
-            }
-        }
-
-        @Override
-        public List<OutboxMessage> outbox() {
-            return outbox.messages();
-        }
-
-        @Override
-        public void clearOutbox() {
-            outbox.clear();
-        }
-
-        @Override
-        public void injectFault(String path, Fault fault) {
-            faults.inject(path, fault);
-        }
-
-        @Override
-        public Map<String, List<Fault>> faults() {
-            return faults.active();
-        }
-
-        @Override
-        public void clearFaults(String pathOrNull) {
-            if (pathOrNull == null) {
-                faults.clear();
-            } else {
-                faults.clear(pathOrNull);
-            }
-        }
-
-        @Override
-        public Instant advanceClock(Duration amount) {
-            return clock.advance(amount);
-        }
-
-        @Override
-        public Instant setClock(Instant time) {
-            return clock.set(time);
-        }
-
-        @Override
-        public Instant now() {
-            return clock.now();
-        }
-
-        @Override
-        public void reset() {
-            LoginRocketEmulator.this.reset();
-        }
-
-        @Override
-        public List<RecordedRequest> requests() {
-            return LoginRocketEmulator.this.requests();
-        }
-
-        @Override
-        public void clearRequests() {
-            LoginRocketEmulator.this.clearRequests();
-        }
-
-        @Override
-        public IssuedLogin issueLogin(String user, String account) {
-            return LoginRocketEmulator.this.issueLogin(user, account);
-        }
-
-        @Override
-        public String rotateSigningKey() {
-            return LoginRocketEmulator.this.rotateSigningKey();
-        }
-
-        @Override
-        public String invite(String email) {
-            return LoginRocketEmulator.this.invite(email);
-        }
     }
 
     /**

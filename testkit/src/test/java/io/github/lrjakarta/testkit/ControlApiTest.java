@@ -126,5 +126,9 @@ class ControlApiTest {
         assertThat(control("POST", "tokens", "[1,2]").status()).isEqualTo(400);
         String deep = "{\"user\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
         assertThat(control("POST", "tokens", deep).status()).isEqualTo(400);
+        assertThat(control("POST", "tokens", "{\"user\":\"dana@example.org\"} {\"user\":\"x\"}").status())
+                .as("content after the JSON object").isEqualTo(400);
+        assertThat(control("POST", "tokens", "{\"user\":\"dana@example.org\"} \n").status())
+                .as("trailing white space is fine").isEqualTo(200);
     }
 }

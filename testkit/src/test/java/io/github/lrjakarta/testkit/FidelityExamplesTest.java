@@ -438,4 +438,11 @@ class FidelityExamplesTest {
         }
         assertThat(ids).hasSize(responses.length);
     }
+
+    @Test
+    void contentAfterTheJsonBodyIsRejected() {
+        assertError(http.post("/v2/login", DANA + "x"), 400, "The request body is not valid JSON.");
+        assertError(http.post("/v2/login", DANA + "{}"), 400, "The request body is not valid JSON.");
+        assertThat(http.post("/v2/login", DANA + "\r\n").status()).as("trailing white space is fine").isEqualTo(200);
+    }
 }

@@ -49,8 +49,13 @@ class RecordedRequestsTest {
         assertThat(emulator.requestCount("/connect/jwks")).isEqualTo(2);
         assertThat(emulator.requestCount("/v2/login")).isEqualTo(1);
         assertThat(emulator.requestCount("/_emulator/clock")).isZero();
+        assertThat(emulator.recordedRequests().all()).isEqualTo(requests);
+        assertThat(emulator.recordedRequests().count("/v2/session")).isEqualTo(1);
         emulator.clearRequests();
         assertThat(emulator.requests()).isEmpty();
+        assertThat(emulator.requestCount("/connect/jwks")).isZero();
+        http.get("/connect/jwks");
+        emulator.recordedRequests().clear();
         assertThat(emulator.requestCount("/connect/jwks")).isZero();
     }
 

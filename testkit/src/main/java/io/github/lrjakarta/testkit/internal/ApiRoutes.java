@@ -1,13 +1,9 @@
 package io.github.lrjakarta.testkit.internal;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -133,9 +129,9 @@ final class ApiRoutes {
 
     /** Top-level members of a JSON object body as strings; JSON null stays null (clears a field). */
     private static Map<String, String> jsonParams(byte[] body) {
-        JsonStructure structure;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-            structure = reader.read();
+        JsonValue structure;
+        try {
+            structure = StrictJson.read(body);
         } catch (RuntimeException e) {
             // a JsonException, or Parsson's bare RuntimeException for nesting past its depth limit
             throw ApiError.of(400, "request.bad_json");

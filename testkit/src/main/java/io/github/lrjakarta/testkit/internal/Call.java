@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +33,10 @@ public final class Call {
     private final Map<String, List<String>> headers;
     private final byte[] body;
     private final Locale locale;
-    private boolean truncate;
+    private BodyFault bodyFault = BodyFault.NONE;
+    private Duration trickleInterval;
+    private HeldResponses held;
+    private String contentTypeOverride;
     private boolean responded;
     private Map<String, String> deferredHeaders = Map.of();
 
@@ -138,9 +143,43 @@ public final class Call {
         this.deferredHeaders = headers;
     }
 
+    /** How a fault makes the body go out wrong. */
+    private enum BodyFault {
+        NONE,
+        /** {@code Content-Length} of the whole body, half of it sent, connection closed. */
+        TRUNCATE,
+        /** Chunked, half of the body sent, connection dropped before the last chunk. */
+        DROP_MID_BODY,
+        /** One byte per interval. */
+        TRICKLE
+    }
+
     /** Makes the response send only half of its body, then drop the connection (a fault). */
     void truncateResponse() {
-        this.truncate = true;
+        this.bodyFault = BodyFault.TRUNCATE;
+    }
+
+    /** Makes the response send half of its body chunked, then drop the connection (a fault). */
+    void dropMidBody() {
+        this.bodyFault = BodyFault.DROP_MID_BODY;
+    }
+
+    /** Makes the response send its body one byte per {@code interval} (a fault). */
+    void trickle(Duration interval, HeldResponses held) {
+        this.bodyFault = BodyFault.TRICKLE;
+        this.trickleInterval = interval;
+        this.held = held;
+    }
+
+    /** Makes the response go out under this content type, whatever it is (a fault). */
+    void overrideContentType(String contentType) {
+        this.contentTypeOverride = contentType;
+    }
+
+    /** Leaves the request unanswered until {@code held} releases it (a fault). */
+    void hold(HeldResponses held) {
+        responded = true;
+        held.hold(exchange);
     }
 
     public boolean responded() {
@@ -179,35 +218,94 @@ public final class Call {
         send(status, null, new byte[0]);
     }
 
-    /** Sends the response; with a truncation fault only half the body goes out before the connection drops. */
+    /**
+     * Sends the response; a body fault set before changes how the body goes out.
+     *
+     * @throws ConnectionAbort after half the body with {@link #dropMidBody()}: the server must drop
+     *                         the connection, which only an exception out of the handler makes it do
+     */
     public void send(int status, String contentType, byte[] bytes) {
         if (responded) {
             throw new IllegalStateException("response already sent");
         }
         responded = true;
-        if (contentType != null) {
+        if (contentTypeOverride != null) {
+            setHeader("Content-Type", contentTypeOverride);
+        } else if (contentType != null) {
             setHeader("Content-Type", contentType);
         }
         deferredHeaders.forEach(this::setHeader);
         try {
+            if (bodyFault == BodyFault.TRICKLE) {
+                held.trickle(exchange, status, bytes, trickleInterval);
+                return;
+            }
             if (status == 204 || status == 304 || bytes.length == 0) {
                 exchange.sendResponseHeaders(status, -1);
                 exchange.close();
                 return;
             }
-            exchange.sendResponseHeaders(status, bytes.length);
-            OutputStream out = exchange.getResponseBody();
-            if (truncate) {
-                out.write(bytes, 0, bytes.length / 2);
-                out.flush();
-                // Closing a fixed-length stream early makes the JDK server drop the connection.
-                exchange.close();
-                return;
+            switch (bodyFault) {
+                case TRUNCATE -> {
+                    exchange.sendResponseHeaders(status, bytes.length);
+                    OutputStream out = exchange.getResponseBody();
+                    out.write(bytes, 0, bytes.length / 2);
+                    out.flush();
+                    // Closing a fixed-length stream early makes the JDK server drop the connection.
+                    exchange.close();
+                }
+                case DROP_MID_BODY -> {
+                    exchange.sendResponseHeaders(status, 0);
+                    OutputStream out = exchange.getResponseBody();
+                    out.write(bytes, 0, bytes.length / 2);
+                    out.flush();
+                    throw new ConnectionAbort();
+                }
+                default -> {
+                    exchange.sendResponseHeaders(status, bytes.length);
+                    OutputStream out = exchange.getResponseBody();
+                    out.write(bytes);
+                    out.close();
+                }
             }
-            out.write(bytes);
-            out.close();
         } catch (IOException clientGoneOrTruncated) {
             exchange.close();
+        }
+    }
+
+    /**
+     * Streams a JSON object of exactly {@code size} bytes ({@code {"padding":"xx…x"}}) without
+     * holding it in memory (the oversized-body fault).
+     */
+    void sendPadded(int status, long size) {
+        responded = true;
+        setHeader("Content-Type", JSON);
+        deferredHeaders.forEach(this::setHeader);
+        byte[] head = "{\"padding\":\"".getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "\"}".getBytes(StandardCharsets.US_ASCII);
+        byte[] padding = new byte[64 * 1024];
+        Arrays.fill(padding, (byte) 'x');
+        try {
+            exchange.sendResponseHeaders(status, size);
+            OutputStream out = exchange.getResponseBody();
+            out.write(head);
+            long left = size - head.length - tail.length;
+            while (left > 0) {
+                int n = (int) Math.min(left, padding.length);
+                out.write(padding, 0, n);
+                left -= n;
+            }
+            out.write(tail);
+            out.close();
+        } catch (IOException clientGaveUp) {
+            exchange.close();
+        }
+    }
+
+    /** Thrown out of the handler so that the JDK server closes the connection mid-response. */
+    static final class ConnectionAbort extends RuntimeException {
+        ConnectionAbort() {
+            super("fault: connection dropped mid-body", null, false, false);
         }
     }
 

@@ -9,9 +9,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -28,12 +26,14 @@ final class ControlRoutes {
 
     static final String PREFIX = "/_emulator/";
 
-    private final Controls controls;
+    private final TestControls controls;
     private final RealmState realm;
+    private final SigningKeys keys;
 
-    ControlRoutes(Controls controls, RealmState realm) {
+    ControlRoutes(TestControls controls, RealmState realm, SigningKeys keys) {
         this.controls = controls;
         this.realm = realm;
+        this.keys = keys;
     }
 
     static boolean handles(String path) {
@@ -49,18 +49,18 @@ final class ControlRoutes {
                 case "clock" -> clock(call);
                 case "reset" -> {
                     expect(call, "POST");
-                    controls.reset();
+                    controls.reset().run();
                     call.json(200, okay());
                 }
                 case "requests" -> requests(call);
                 case "tokens" -> tokens(call);
                 case "keys/rotate" -> {
                     expect(call, "POST");
-                    call.json(200, Json.createObjectBuilder().add("kid", controls.rotateSigningKey()).build());
+                    call.json(200, Json.createObjectBuilder().add("kid", keys.rotate()).build());
                 }
                 case "invitations" -> {
                     expect(call, "POST");
-                    String token = controls.invite(string(body(call), "email", true));
+                    String token = realm.invite(string(body(call), "email", true));
                     call.json(200, Json.createObjectBuilder().add("token", token).build());
                 }
                 case "realm" -> {
@@ -81,14 +81,14 @@ final class ControlRoutes {
 
     private void outbox(Call call) {
         if (call.method().equals("DELETE")) {
-            controls.clearOutbox();
+            controls.outbox().clear();
             call.json(200, okay());
             return;
         }
         expect(call, "GET");
         String email = call.queryParam("email").orElse(null);
         JsonArrayBuilder list = Json.createArrayBuilder();
-        for (OutboxMessage m : controls.outbox()) {
+        for (OutboxMessage m : controls.outbox().messages()) {
             if (email != null && !m.to().equalsIgnoreCase(email)) {
                 continue;
             }
@@ -109,7 +109,7 @@ final class ControlRoutes {
         switch (call.method()) {
             case "GET" -> {
                 JsonObjectBuilder byPath = Json.createObjectBuilder();
-                for (Map.Entry<String, List<Fault>> e : controls.faults().entrySet()) {
+                for (Map.Entry<String, List<Fault>> e : controls.faults().active().entrySet()) {
                     JsonArrayBuilder list = Json.createArrayBuilder();
                     e.getValue().forEach(f -> list.add(f.toString()));
                     byPath.add(e.getKey(), list);
@@ -117,13 +117,13 @@ final class ControlRoutes {
                 call.json(200, Json.createObjectBuilder().add("faults", byPath).build());
             }
             case "DELETE" -> {
-                controls.clearFaults(call.queryParam("path").orElse(null));
+                call.queryParam("path").ifPresentOrElse(controls.faults()::clear, controls.faults()::clear);
                 call.json(200, okay());
             }
             case "POST" -> {
                 JsonObject body = body(call);
                 String path = string(body, "path", true);
-                controls.injectFault(path, fault(body));
+                controls.faults().inject(path, fault(body));
                 call.json(200, okay());
             }
             default -> throw new BadControl(405, "use GET, POST or DELETE on " + call.path());
@@ -132,8 +132,10 @@ final class ControlRoutes {
 
     /**
      * {@code {"path":…, "type": "delay"|"status"|"rate_limited"|"malformed_body"|"truncated_body"|
-     * "drop_connection"|"response", "delay":"PT2S", "status":503, "reset_in":"PT30S",
-     * "content_type":…, "body":…, "headers":{"Retry-After":"2"}, "times":1}}; without {@code times} the fault stays until cleared.
+     * "drop_connection"|"response"|"no_response"|"trickle"|"oversized_body"|"wrong_content_type"|
+     * "drop_mid_body", "delay":"PT2S", "status":503, "reset_in":"PT30S", "interval":"PT0.1S",
+     * "size":10485760, "content_type":…, "body":…, "headers":{"Retry-After":"2"}, "times":1}};
+     * without {@code times} the fault stays until cleared.
      */
     private static Fault fault(JsonObject body) {
         String type = string(body, "type", true);
@@ -147,8 +149,14 @@ final class ControlRoutes {
             case "drop_connection" -> Fault.dropConnection();
             case "response" -> Fault.response(integer(body, "status"), string(body, "content_type", true),
                     string(body, "body", true));
+            case "no_response" -> Fault.noResponse();
+            case "trickle" -> Fault.trickle(duration(string(body, "interval", true)));
+            case "oversized_body" -> Fault.oversizedBody(integer(body, "size"));
+            case "wrong_content_type" -> Fault.wrongContentType(string(body, "content_type", true));
+            case "drop_mid_body" -> Fault.dropMidBody();
             default -> throw new IllegalArgumentException("unknown fault type " + type + " (delay, status, rate_limited,"
-                    + " malformed_body, truncated_body, drop_connection, response)");
+                    + " malformed_body, truncated_body, drop_connection, response, no_response, trickle,"
+                    + " oversized_body, wrong_content_type, drop_mid_body)");
         };
         if (body.containsKey("headers")) {
             JsonValue headers = body.get("headers");
@@ -166,10 +174,10 @@ final class ControlRoutes {
         if (call.method().equals("POST")) {
             JsonObject body = body(call);
             if (body.containsKey("advance")) {
-                controls.advanceClock(duration(string(body, "advance", true)));
+                controls.clock().advance(duration(string(body, "advance", true)));
             } else if (body.containsKey("set")) {
                 try {
-                    controls.setClock(Instant.parse(string(body, "set", true)));
+                    controls.clock().set(Instant.parse(string(body, "set", true)));
                 } catch (DateTimeParseException e) {
                     throw new IllegalArgumentException("set must be an ISO-8601 instant such as 2026-03-03T17:04:05Z");
                 }
@@ -179,18 +187,18 @@ final class ControlRoutes {
         } else {
             expect(call, "GET");
         }
-        call.json(200, Json.createObjectBuilder().add("now", controls.now().toString()).build());
+        call.json(200, Json.createObjectBuilder().add("now", controls.clock().now().toString()).build());
     }
 
     private void requests(Call call) {
         if (call.method().equals("DELETE")) {
-            controls.clearRequests();
+            controls.requests().clear();
             call.json(200, okay());
             return;
         }
         expect(call, "GET");
         JsonArrayBuilder list = Json.createArrayBuilder();
-        for (RecordedRequest r : controls.requests()) {
+        for (RecordedRequest r : controls.requests().all()) {
             JsonObjectBuilder headers = Json.createObjectBuilder();
             r.headers().forEach((k, v) -> headers.add(k, Json.createArrayBuilder(v)));
             JsonObjectBuilder query = Json.createObjectBuilder();
@@ -204,7 +212,7 @@ final class ControlRoutes {
     private void tokens(Call call) {
         expect(call, "POST");
         JsonObject body = body(call);
-        IssuedLogin login = controls.issueLogin(string(body, "user", true), string(body, "account", false));
+        IssuedLogin login = realm.issueLogin(string(body, "user", true), string(body, "account", false), null);
         call.json(200, Json.createObjectBuilder().add("session", login.sessionId()).add("account", login.account())
                 .add("token", login.token()).build());
     }
@@ -219,12 +227,17 @@ final class ControlRoutes {
         if (call.body().length == 0) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(call.body()))) {
-            return reader.readObject();
+        JsonValue value;
+        try {
+            value = StrictJson.read(call.body());
         } catch (RuntimeException e) {
             // a JsonException, or Parsson's bare RuntimeException for nesting past its depth limit
             throw new IllegalArgumentException("the body must be a JSON object");
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new IllegalArgumentException("the body must be a JSON object");
+        }
+        return value.asJsonObject();
     }
 
     private static String string(JsonObject o, String key, boolean required) {

@@ -15,7 +15,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -50,11 +49,12 @@ public final class EmulatorServer implements AutoCloseable {
     private final SigningKeys keys;
     private final Clock clock;
     private final RateLimiter rateLimiter;
-    private final Controls controls;
+    private final TestControls controls;
     private final ApiRoutes api;
     private final WebPages web;
     private final ControlRoutes controlRoutes;
     private final Cors cors;
+    private final HeldResponses held;
     private final String url;
 
     /**
@@ -65,15 +65,16 @@ public final class EmulatorServer implements AutoCloseable {
      * @param threads   handler threads (the queue in front of them holds 1024 connections' requests)
      */
     public EmulatorServer(int port, SSLContext tls, int threads, RealmState realm, SigningKeys keys, Clock clock,
-                          RateLimiter rateLimiter, Controls controls) {
+                          RateLimiter rateLimiter, TestControls controls, HeldResponses held) {
         this.realm = realm;
+        this.held = held;
         this.keys = keys;
         this.clock = clock;
         this.rateLimiter = rateLimiter;
         this.controls = controls;
         this.api = new ApiRoutes(realm);
         this.web = new WebPages(realm);
-        this.controlRoutes = new ControlRoutes(controls, realm);
+        this.controlRoutes = new ControlRoutes(controls, realm, keys);
         this.cors = new Cors(() -> realm.realm().allowedOrigins());
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024),
@@ -131,6 +132,8 @@ public final class EmulatorServer implements AutoCloseable {
             Call call = new Call(exchange, requestId, body);
             try {
                 dispatch(call);
+            } catch (Call.ConnectionAbort e) {
+                throw e;
             } catch (ApiError e) {
                 if (!call.responded()) {
                     call.error(e);
@@ -152,12 +155,12 @@ public final class EmulatorServer implements AutoCloseable {
             controlRoutes.handle(call);
             return;
         }
-        controls.record(new RecordedRequest(call.method(), call.path(), call.query(), call.headers(),
+        controls.record().accept(new RecordedRequest(call.method(), call.path(), call.query(), call.headers(),
                 new String(call.body(), StandardCharsets.UTF_8), clock.instant()));
         if (call.body().length > MAX_BODY_BYTES) {
             throw ApiError.of(413, "request.too_large");
         }
-        Optional<Fault> fault = controls.takeFault(call.path());
+        Optional<Fault> fault = controls.takeFault().apply(call.path());
         if (fault.isPresent() && applyFault(call, fault.get())) {
             return;
         }
@@ -207,6 +210,26 @@ public final class EmulatorServer implements AutoCloseable {
                 call.truncateResponse();
                 return false;
             }
+            case DROP_MID_BODY -> {
+                call.dropMidBody();
+                return false;
+            }
+            case TRICKLE -> {
+                call.trickle(fault.duration(), held);
+                return false;
+            }
+            case WRONG_CONTENT_TYPE -> {
+                call.overrideContentType(fault.contentType());
+                return false;
+            }
+            case NO_RESPONSE -> {
+                call.hold(held);
+                return true;
+            }
+            case OVERSIZED_BODY -> {
+                call.sendPadded(fault.status(), fault.size());
+                return true;
+            }
             case DROP_CONNECTION -> {
                 call.drop();
                 return true;
@@ -226,7 +249,7 @@ public final class EmulatorServer implements AutoCloseable {
                 return true;
             }
             case STATUS -> {
-                if (fault.status() == 429) {
+                if (fault.status() == 429 && !fault.headers().containsKey("Retry-After")) {
                     call.setHeader("Ratelimit-Reset", HTTP_DATE.format(clock.instant().plusSeconds(60)));
                 }
                 call.error(ApiError.of(fault.status(), keyFor(fault.status())));
@@ -249,9 +272,10 @@ public final class EmulatorServer implements AutoCloseable {
         };
     }
 
-    /** Stops accepting, gives running exchanges a moment, and ends the handler threads. */
+    /** Stops accepting, closes held responses, and ends the handler threads. */
     @Override
     public void close() {
+        held.close();
         server.stop(0);
         executor.shutdownNow();
     }
