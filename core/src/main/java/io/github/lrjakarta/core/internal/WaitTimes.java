@@ -18,12 +18,16 @@ import org.apache.hc.client5.http.utils.DateUtils;
  * the IETF RateLimit draft) send an integer. An integer up to {@link #EPOCH_THRESHOLD} is a number
  * of seconds to wait; a larger one is a Unix time in seconds, since no rate-limit window lasts the
  * 31 years that 10^9 seconds are, while every current Unix time is above it. Times already passed
- * give zero; values that parse as none of these are ignored.
+ * give zero; values that parse as none of these are ignored. Longer waits are cut to {@link
+ * #LONGEST}, so that a hostile header cannot overflow the arithmetic callers do with the wait.
  */
 public final class WaitTimes {
 
     /** Integers above this are Unix times in seconds, below or equal are delta seconds. */
     public static final long EPOCH_THRESHOLD = 1_000_000_000L;
+
+    /** The longest wait this class reports: {@link #EPOCH_THRESHOLD} seconds. */
+    public static final Duration LONGEST = Duration.ofSeconds(EPOCH_THRESHOLD);
 
     private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.US);
 
@@ -56,7 +60,7 @@ public final class WaitTimes {
         String v = value.trim();
         Long seconds = parseSeconds(v);
         if (seconds != null) {
-            return Optional.of(Duration.ofSeconds(seconds));
+            return Optional.of(Duration.ofSeconds(Math.min(seconds, EPOCH_THRESHOLD)));
         }
         return parseDate(v, now);
     }
@@ -74,7 +78,7 @@ public final class WaitTimes {
         if (n <= EPOCH_THRESHOLD) {
             return Optional.of(Duration.ofSeconds(n));
         }
-        return Optional.of(untilOrZero(Instant.ofEpochSecond(n), now));
+        return Optional.of(n > Instant.MAX.getEpochSecond() ? LONGEST : untilOrZero(Instant.ofEpochSecond(n), now));
     }
 
     /** A non-negative decimal integer of at most 18 digits (so that it cannot overflow), else null. */
@@ -106,6 +110,10 @@ public final class WaitTimes {
     }
 
     private static Duration untilOrZero(Instant at, Instant now) {
-        return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+        if (!at.isAfter(now)) {
+            return Duration.ZERO;
+        }
+        Duration d = Duration.between(now, at);
+        return d.compareTo(LONGEST) > 0 ? LONGEST : d;
     }
 }

@@ -193,4 +193,13 @@ class ResponseMapperTest {
         assertThatThrownBy(() -> mapper.map(third, raw(503, JSON, "{}"), NOW))
                 .hasMessageContaining("GET /v2/session (attempt 3) with 503");
     }
+
+    /** Found by ResponseMapperFuzzTest: the wait named in the message overflowed Duration.toMillis(). */
+    @Test
+    void anAbsurdRetryAfterIsStillARateLimitedException() {
+        RawResponse r = new RawResponse(429, JSON, "rq_abc", "999999999999999999", null, new byte[0], false);
+        RateLimitedException e = catchThrowableOfType(() -> mapper.map(post, r, NOW), RateLimitedException.class);
+        assertThat(e.retryAfter()).contains(WaitTimes.LONGEST);
+        assertThat(e.getMessage()).contains("1000000000 s (Retry-After)");
+    }
 }

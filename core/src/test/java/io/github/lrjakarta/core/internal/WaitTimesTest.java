@@ -67,4 +67,16 @@ class WaitTimesTest {
         assertThat(WaitTimes.parse("99999999999999999999", null, NOW)).isEmpty();
         assertThat(WaitTimes.parse("+5", "0x10", NOW)).isEmpty();
     }
+
+    /** Found by ResponseMapperFuzzTest: 18 digits fit a long but not Duration.toMillis() or Instant. */
+    @Test
+    void absurdWaitsAreCutToTheLongestSoNothingOverflows() {
+        assertThat(WaitTimes.parse("999999999999999999", null, NOW))
+                .contains(new WaitTimes.Wait(WaitTimes.LONGEST, "Retry-After"));
+        assertThat(WaitTimes.parse(null, "999999999999999999", NOW))
+                .contains(new WaitTimes.Wait(WaitTimes.LONGEST, "Ratelimit-Reset"));
+        assertThat(WaitTimes.parse("Fri, 31 Dec 9999 23:59:59 GMT", null, NOW))
+                .contains(new WaitTimes.Wait(WaitTimes.LONGEST, "Retry-After"));
+        assertThat(WaitTimes.LONGEST.toMillis()).isEqualTo(1_000_000_000_000L);
+    }
 }

@@ -1,0 +1,60 @@
+package io.github.lrjakarta.servlet.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fuzzes {@link QueryCredentials}, which reads {@code ?token=&session=&account=} from any URL a
+ * browser is sent to and builds the redirect that removes them. Regression inputs live under {@code
+ * QueryCredentialsFuzzTestInputs/<method>/}.
+ *
+ * <p>Invariants: {@link QueryCredentials#mayContain} has no false negatives; {@code parse} finds
+ * credentials exactly when a {@code token} or {@code session} parameter is present, and the stripped
+ * query is the original's other non-empty parameters, byte for byte, in order; the redirect
+ * location is a path on this host (not {@code //host} or {@code /\host}, even after a browser drops
+ * tabs and line breaks) and carries no credential parameter.
+ */
+class QueryCredentialsFuzzTest {
+
+    @FuzzTest(maxDuration = "3m")
+    void anyQueryAndPath(FuzzedDataProvider data) {
+        String uri = data.consumeString(40);
+        String query = data.consumeRemainingAsString();
+
+        QueryCredentials q = QueryCredentials.parse(query);
+
+        List<String> kept = new ArrayList<>();
+        boolean credentials = false;
+        for (String pair : query.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            if (name.equals("token") || name.equals("session")) {
+                credentials = true;
+            } else if (!name.equals("account") && !pair.isEmpty()) {
+                kept.add(pair);
+            }
+        }
+        assertThat(q != null).as("credentials found in %s", query).isEqualTo(credentials);
+        if (credentials) {
+            assertThat(QueryCredentials.mayContain(query)).as("mayContain(%s)", query).isTrue();
+        }
+        if (q == null) {
+            return;
+        }
+        assertThat(q.strippedQuery()).isEqualTo(String.join("&", kept));
+
+        String location = q.location(uri);
+        String asBrowserReadsIt = location.replaceAll("[\\t\\n\\r]", "");
+        assertThat(asBrowserReadsIt).startsWith("/").doesNotStartWith("//").doesNotStartWith("/\\");
+        int queryStart = location.indexOf('?');
+        if (queryStart >= 0 && !uri.contains("?")) {
+            for (String pair : location.substring(queryStart + 1).split("&", -1)) {
+                assertThat(pair).doesNotStartWith("token=").doesNotStartWith("session=").doesNotStartWith("account=");
+            }
+        }
+    }
+}
