@@ -9,7 +9,10 @@ import java.util.Locale;
 public enum ItContainer {
     /** Jetty 12 ee10 embedded in the test JVM: Weld, Jersey and the jakarta.* APIs come from the server classpath. */
     JETTY,
-    /** Apache Tomcat, managed: a servlet container only, so the WAR carries Weld, Jersey and JSON-P. */
+    /**
+     * Apache Tomcat 10.1 or 11 (profiles {@code tomcat} and {@code tomcat11}), managed: a servlet container only, so
+     * the WAR carries Weld, Jersey and JSON-P.
+     */
     TOMCAT,
     /** WildFly, managed: a full EE server that provides CDI, JAX-RS and JSON-P. */
     WILDFLY;

@@ -1,9 +1,11 @@
 package io.github.lrjakarta.it;
 
+import io.github.lrjakarta.it.app.ConsoleServlet;
 import io.github.lrjakarta.it.app.ProfileServlet;
 import io.github.lrjakarta.it.app.PublicResource;
 import io.github.lrjakarta.it.app.SecureResource;
 import io.github.lrjakarta.it.app.annotated.AnnotatedApplication;
+import io.github.lrjakarta.it.app.annotated.AnnotatedConsoleServlet;
 import io.github.lrjakarta.it.app.annotated.AnnotatedProfileServlet;
 import io.github.lrjakarta.it.app.nourl.NoUrlApplication;
 import java.util.List;
@@ -12,8 +14,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The test applications, one per way users configure the library. Both have the same pages and resources: {@code
- * /app/profile} (a servlet, login required), {@code /api/secure/me} and {@code /api/secure/admin} (JAX-RS, login
- * required; admin needs the {@code admin} permission), {@code /api/public/login} and {@code /api/public/whoami}
+ * /app/profile} (a servlet, login required), {@code /app/console} (a servlet overriding {@code service()}, login
+ * required), {@code /api/secure/me} (JAX-RS {@code GET} and {@code OPTIONS}) and {@code /api/secure/admin} (JAX-RS,
+ * login required; admin needs the {@code admin} permission), {@code /api/public/login} and {@code /api/public/whoami}
  * (open), and the filter's {@code /logout}.
  */
 public final class TestApps {
@@ -64,6 +67,14 @@ public final class TestApps {
                     <url-pattern>/app/profile</url-pattern>
                   </servlet-mapping>
                   <servlet>
+                    <servlet-name>console</servlet-name>
+                    <servlet-class>%s</servlet-class>
+                  </servlet>
+                  <servlet-mapping>
+                    <servlet-name>console</servlet-name>
+                    <url-pattern>/app/console</url-pattern>
+                  </servlet-mapping>
+                  <servlet>
                     <servlet-name>jakarta.ws.rs.core.Application</servlet-name>
                   </servlet>
                   <servlet-mapping>
@@ -78,9 +89,10 @@ public final class TestApps {
                 initParam("loginrocket.logout-path", LOGOUT_PATH),
                 initParam("loginrocket.cors.allowed-origins", String.join(", ", allowedOrigins)),
                 initParam("loginrocket.cors.allow-credentials", "true"),
-                ProfileServlet.class.getName());
+                ProfileServlet.class.getName(),
+                ConsoleServlet.class.getName());
         return Wars.war(name)
-                .addClasses(ProfileServlet.class, SecureResource.class, PublicResource.class)
+                .addClasses(ProfileServlet.class, ConsoleServlet.class, SecureResource.class, PublicResource.class)
                 .setWebXML(new StringAsset(webXml));
     }
 
@@ -88,6 +100,7 @@ public final class TestApps {
     public static WebArchive annotated(String name) {
         return Wars.war(name)
                 .addClasses(AnnotatedApplication.class, AnnotatedProfileServlet.class, ProfileServlet.class)
+                .addClasses(AnnotatedConsoleServlet.class, ConsoleServlet.class)
                 .addClasses(SecureResource.class, PublicResource.class);
     }
 

@@ -10,6 +10,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -24,6 +25,9 @@ import java.util.TreeSet;
 @Path("secure")
 @RequestScoped
 public class SecureResource {
+
+    /** What {@link #options()} answers, followed by the caller's email or "anonymous". */
+    public static final String OPTIONS_RAN = "OPTIONS ran for ";
 
     @Inject
     LoginRocketSession session;
@@ -59,6 +63,17 @@ public class SecureResource {
     @Produces(MediaType.TEXT_PLAIN)
     public String admin() {
         return "admin area for " + session.user().email().orElse("?");
+    }
+
+    /**
+     * An explicit {@code OPTIONS} method, which JAX-RS runs like any other resource method: protected code that must
+     * not run for an anonymous caller.
+     */
+    @OPTIONS
+    @Path("me")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String options() {
+        return OPTIONS_RAN + current.get().flatMap(s -> s.user().email()).orElse("anonymous");
     }
 
     static Set<String> permissions(LoginRocketSession session) {

@@ -100,7 +100,7 @@ class BrowserIT {
 
     @Test
     void theConfiguredOriginReadsTheApiWithTheUsersCookie() {
-        logInAs("dana@example.org");
+        logInAsDana();
         browser.get(ALLOWED.origin() + "/");
 
         Object result = fetch(base + "api/secure/me", "{credentials: 'include'}");
@@ -121,7 +121,7 @@ class BrowserIT {
 
     @Test
     void anotherOriginIsBlockedByTheBrowser() {
-        logInAs("dana@example.org");
+        logInAsDana();
         browser.get(FOREIGN.origin() + "/");
 
         Object simple = fetch(base + "api/public/whoami", "{credentials: 'include'}");
@@ -134,11 +134,9 @@ class BrowserIT {
         assertThat(opaque).isEqualTo("0 ");
     }
 
-    /** Logs the browser in the short way: a token in the URL, which the filter turns into its cookie. */
-    private void logInAs(String email) {
-        browser.get(base + "app/profile?token=" + ItEmulator.get().issueToken(email));
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.textToBe(By.id("email"), email));
+    /** Logs the browser in through LoginRocket's login page: a token in a link is no way in (see LoginCsrfIT). */
+    private void logInAsDana() {
+        LoginPage.logIn(browser, base.toString(), "dana@example.org", "correct-horse-battery");
         assertThat(browser.manage().getCookieNamed(COOKIE)).isNotNull();
     }
 
