@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.CountDownLatch;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -50,13 +53,13 @@ public final class LoadApp implements AutoCloseable {
     static final int MAX_THREADS = 200;
 
     private final Server server;
-    private final ServletContextHandler context;
     private final Subject subject;
+    private final KindEcho kindEcho;
 
-    private LoadApp(Server server, ServletContextHandler context, Subject subject) {
+    private LoadApp(Server server, Subject subject, KindEcho kindEcho) {
         this.server = server;
-        this.context = context;
         this.subject = subject;
+        this.kindEcho = kindEcho;
     }
 
     /**
@@ -72,7 +75,8 @@ public final class LoadApp implements AutoCloseable {
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.NO_SESSIONS);
-        context.addFilter(new FilterHolder(new KindEcho()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        KindEcho kindEcho = new KindEcho();
+        context.addFilter(new FilterHolder(kindEcho), "/*", EnumSet.of(DispatcherType.REQUEST));
         if (subject != null) {
             subject.configure(context);
         }
@@ -87,7 +91,7 @@ public final class LoadApp implements AutoCloseable {
             server.stop();
             throw new IllegalStateException("the load application failed to start; see the log above");
         }
-        return new LoadApp(server, context, subject);
+        return new LoadApp(server, subject, kindEcho);
     }
 
     /** The port it listens on. */
@@ -146,16 +150,38 @@ public final class LoadApp implements AutoCloseable {
         new CountDownLatch(1).await();
     }
 
-    /** Copies {@code X-Kind} into the response (see the class comment). */
+    /**
+     * The longest time, in nanoseconds, one request of this kind ({@code X-Kind}) held its server
+     * thread in the filter chain (the LoginRocket filter and the application); 0 if none came.
+     */
+    public long longestNanos(String kind) {
+        LongAccumulator longest = kindEcho.longest.get(kind);
+        return longest == null ? 0 : longest.get();
+    }
+
+    /**
+     * Copies {@code X-Kind} into the response (see the class comment) and records, per kind, the
+     * longest time a request spent in the rest of the chain.
+     */
     static final class KindEcho implements Filter {
+        final Map<String, LongAccumulator> longest = new ConcurrentHashMap<>();
+
         @Override
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
             String kind = ((HttpServletRequest) request).getHeader("X-Kind");
-            if (kind != null) {
-                ((HttpServletResponse) response).setHeader("X-Kind", kind);
+            if (kind == null) {
+                chain.doFilter(request, response);
+                return;
             }
-            chain.doFilter(request, response);
+            ((HttpServletResponse) response).setHeader("X-Kind", kind);
+            long start = System.nanoTime();
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                long took = System.nanoTime() - start;
+                longest.computeIfAbsent(kind, k -> new LongAccumulator(Math::max, 0)).accumulate(took);
+            }
         }
     }
 }
