@@ -9,6 +9,11 @@
 #       threads before and after.
 #   benchmarks/load/run.sh soak [SECONDS=600] [CHUNK=60] [CONNECTIONS=50]
 #       every /api/me request carries a new token; heap after a full GC after every chunk.
+#   benchmarks/load/run.sh smoke [MAX_SECONDS=120]
+#       the short variant for CI (LoadSmoke, no wrk): exit 1 on a wrong status or an unbounded cache.
+#   benchmarks/load/run.sh java CLASS [ARGS...]
+#       any other main of this module on the same class path, e.g. load.SessionFloodRun,
+#       client.ClientRatioRun, token.VerificationScalingRun.
 #
 # Output: one "RESULT {...}" line per wrk run (see load.lua) and HEAP/THREADS lines, on stdout
 # and in benchmarks/target/load/results.txt. Needs wrk, jcmd, and a compiled tree (it compiles).
@@ -24,6 +29,13 @@ FULL=benchmarks/target/classes:$(tr ':' '\n' < benchmarks/target/cp.txt | grep -
 BASE=$(tr ':' '\n' <<<"$FULL" | grep -v -e 'cdi-extension/target/classes' -e 'servlet-filter/target/classes' \
   -e 'loginrocket-cdi' -e 'loginrocket-servlet-filter' | paste -sd:)
 JVM=(-Xms1g -Xmx1g -XX:+UseG1GC)
+
+if [[ $what == smoke ]]; then
+  exec java "${JVM[@]}" -cp "$FULL" io.github.lrjakarta.benchmarks.load.LoadSmoke "${2:-120}"
+elif [[ $what == java ]]; then
+  cls=$2; shift 2
+  exec java "${JVM[@]}" -cp "$FULL" "io.github.lrjakarta.benchmarks.$cls" "$@"
+fi
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
@@ -93,7 +105,7 @@ elif [[ $what == soak ]]; then
     heap "soak t=${t}s" "$PID_subject"
   done
 else
-  echo "usage: $0 load [SECONDS] [ROUNDS] [CONNECTIONS] | soak [SECONDS] [CHUNK] [CONNECTIONS]" >&2
+  echo "usage: $0 load [SECONDS] [ROUNDS] [CONNECTIONS] | soak [SECONDS] [CHUNK] [CONNECTIONS] | smoke [MAX_SECONDS] | java CLASS [ARGS]" >&2
   exit 2
 fi
 log "END $(date -u +%FT%TZ)"
