@@ -19,52 +19,75 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Application nodes as separate JVMs ({@link ClusterNode}: Jetty 12 and the filter), sharing ended
- * sessions through an embedded Hazelcast cluster on loopback (TCP-IP join on fixed 127.0.0.1 ports,
- * no multicast), configured only by {@code loginrocket.ended-sessions.*} keys; one emulator in this
- * JVM. A logout on one node holds on the others, on a node started later, and across a node's
- * crash and restart.
+ * sessions through an embedded cluster on loopback (fixed 127.0.0.1 ports, no multicast) of
+ * Hazelcast or Infinispan, configured only by {@code loginrocket.ended-sessions.*} keys and the
+ * engine's own configuration file; one emulator in this JVM. A logout on one node holds on the
+ * others, on a node started later, and across a node's crash and restart.
  */
 class TwoNodeClusterTest {
 
-    private static final int FIRST_HAZELCAST_PORT = 5911;
-    private static final int HAZELCAST_PORTS = 5;
     private static final String DANA = "dana@example.org";
     private static final Path WORK = Paths.get("target", "cluster-test");
 
     private static LoginRocketEmulator emulator;
-    private static Path hazelcastXml;
-    private static final List<Node> nodes = new ArrayList<>();
+    private final List<Node> nodes = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** A JCache engine: its provider class and a configuration file for a loopback cluster. */
+    enum Engine {
+        HAZELCAST("com.hazelcast.cache.HazelcastMemberCachingProvider", "hazelcast.xml"),
+        INFINISPAN("org.infinispan.jcache.embedded.JCachingProvider", "infinispan.xml");
+
+        final String provider;
+        final String file;
+
+        Engine(String provider, String file) {
+            this.provider = provider;
+            this.file = file;
+        }
+
+        String config(String clusterName) {
+            return this == HAZELCAST ? hazelcastXml(clusterName) : infinispanXml(clusterName);
+        }
+    }
 
     @BeforeAll
     static void startEmulator() throws IOException {
         emulator = LoginRocketEmulator.start();
         Files.createDirectories(WORK);
-        hazelcastXml = WORK.resolve("hazelcast.xml").toAbsolutePath();
-        Files.writeString(hazelcastXml, hazelcastXml("lr-cluster-test-" + UUID.randomUUID()));
     }
 
     @AfterAll
-    static void stopAll() {
-        nodes.forEach(Node::kill);
+    static void stopEmulator() {
         if (emulator != null) {
             emulator.close();
         }
     }
 
-    @Test
-    void aLogoutOnOneNodeHoldsOnEveryNodeIncludingLaterAndRestartedOnes() throws Exception {
-        CompletableFuture<Node> startingA = CompletableFuture.supplyAsync(() -> Node.start("a"));
-        CompletableFuture<Node> startingB = CompletableFuture.supplyAsync(() -> Node.start("b"));
+    @AfterEach
+    void stopNodes() {
+        nodes.forEach(Node::kill);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aLogoutOnOneNodeHoldsOnEveryNodeIncludingLaterAndRestartedOnes(Engine engine) throws Exception {
+        Path config = WORK.resolve(engine.file).toAbsolutePath();
+        Files.writeString(config, engine.config("lr-cluster-test-" + UUID.randomUUID()));
+        CompletableFuture<Node> startingA = CompletableFuture.supplyAsync(() -> start(engine, config, "a"));
+        CompletableFuture<Node> startingB = CompletableFuture.supplyAsync(() -> start(engine, config, "b"));
         Node a = startingA.join();
         Node b = startingB.join();
 
@@ -85,7 +108,7 @@ class TwoNodeClusterTest {
                     .isLessThan(TimeUnit.SECONDS.toNanos(10));
         }
         long refusedAfterMicros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - loggedOutAt);
-        System.out.printf("FIGURE cluster: logout answered by A -> refusal on B after %d us"
+        System.out.printf("FIGURE cluster " + engine + ": logout answered by A -> refusal on B after %d us"
                 + " (%d polls of B still accepting)%n", refusedAfterMicros, polls);
         assertThat(logout.statusCode()).isEqualTo(204);
         assertThat(emulator.session(dana.sessionId())).as("ended at LoginRocket")
@@ -94,7 +117,7 @@ class TwoNodeClusterTest {
         assertThat(get(b, dana.token()).statusCode()).as("stays refused").isEqualTo(401);
         assertThat(get(b, other.token()).statusCode()).as("her other session is untouched").isEqualTo(200);
 
-        Node c = Node.start("c");
+        Node c = start(engine, config, "c");
         assertThat(get(c, dana.token()).statusCode()).as("a node started after the logout refuses it").isEqualTo(401);
         assertThat(get(c, other.token()).statusCode()).isEqualTo(200);
 
@@ -104,7 +127,7 @@ class TwoNodeClusterTest {
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .header("Authorization", "Bearer " + other.token()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(secondLogout.statusCode()).isEqualTo(204);
-        Node restarted = Node.start("a-restarted");
+        Node restarted = start(engine, config, "a-restarted");
         assertThat(get(restarted, dana.token()).statusCode()).as("ended before the crash").isEqualTo(401);
         assertThat(get(restarted, other.token()).statusCode()).as("ended while it was down").isEqualTo(401);
         assertThat(get(c, other.token()).statusCode()).isEqualTo(401);
@@ -117,9 +140,20 @@ class TwoNodeClusterTest {
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String hazelcastXml(String clusterName) {
+    private Node start(Engine engine, Path config, String name) {
+        Node node = Node.start(engine, config, engine.name().toLowerCase(Locale.ROOT) + "-" + name);
+        synchronized (nodes) {
+            nodes.add(node);
+        }
+        return node;
+    }
+
+    /** Members on 127.0.0.1:5911-5915, TCP-IP join, no multicast, quick failure detection. */
+    static String hazelcastXml(String clusterName) {
+        int first = 5911;
+        int ports = 5;
         StringBuilder members = new StringBuilder();
-        for (int p = FIRST_HAZELCAST_PORT; p < FIRST_HAZELCAST_PORT + HAZELCAST_PORTS; p++) {
+        for (int p = first; p < first + ports; p++) {
             members.append("        <member>127.0.0.1:").append(p).append("</member>\n");
         }
         return """
@@ -147,7 +181,32 @@ class TwoNodeClusterTest {
                   </network>
                   <jet enabled="false"/>
                 </hazelcast>
-                """.formatted(clusterName, HAZELCAST_PORTS, FIRST_HAZELCAST_PORT, members);
+                """.formatted(clusterName, ports, first, members);
+    }
+
+    /**
+     * JGroups over TCP on 127.0.0.1:7911-7915 with a static member list (TCPPING instead of the
+     * default stack's multicast discovery), and the store's cache replicated to every node.
+     */
+    static String infinispanXml(String clusterName) {
+        return """
+                <infinispan xmlns="urn:infinispan:config:15.2">
+                  <jgroups>
+                    <stack name="loopback" extends="tcp">
+                      <TCP bind_addr="127.0.0.1" bind_port="7911" port_range="5"/>
+                      <TCPPING initial_hosts="127.0.0.1[7911],127.0.0.1[7912],127.0.0.1[7913],127.0.0.1[7914],127.0.0.1[7915]"
+                               port_range="0" stack.combine="REPLACE" stack.position="MPING"/>
+                    </stack>
+                  </jgroups>
+                  <cache-container name="loginrocket">
+                    <transport cluster="%s" stack="loopback"/>
+                    <replicated-cache name="loginrocket-ended-sessions" mode="SYNC">
+                      <encoding media-type="application/x-java-object"/>
+                      <expiration lifespan="172800000"/>
+                    </replicated-cache>
+                  </cache-container>
+                </infinispan>
+                """.formatted(clusterName);
     }
 
     /** A {@link ClusterNode} process. */
@@ -160,7 +219,7 @@ class TwoNodeClusterTest {
             this.port = port;
         }
 
-        static Node start(String name) {
+        static Node start(Engine engine, Path config, String name) {
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
                     "-cp", System.getProperty("java.class.path"),
@@ -171,8 +230,8 @@ class TwoNodeClusterTest {
                     "-Dloginrocket.login-required=/app/*",
                     "-Dloginrocket.logout-path=/logout",
                     "-Dloginrocket.ended-sessions.store=jcache",
-                    "-Dloginrocket.ended-sessions.jcache.provider=com.hazelcast.cache.HazelcastMemberCachingProvider",
-                    "-Dloginrocket.ended-sessions.jcache.uri=" + hazelcastXml.toUri(),
+                    "-Dloginrocket.ended-sessions.jcache.provider=" + engine.provider,
+                    "-Dloginrocket.ended-sessions.jcache.uri=" + config.toUri(),
                     ClusterNode.class.getName()));
             File log = WORK.resolve("node-" + name + ".log").toFile();
             try {
@@ -185,11 +244,7 @@ class TwoNodeClusterTest {
                 if (line == null) {
                     throw new IllegalStateException("node " + name + " exited before serving; see " + log);
                 }
-                Node node = new Node(p, Integer.parseInt(line.substring(6).trim()));
-                synchronized (nodes) {
-                    nodes.add(node);
-                }
-                return node;
+                return new Node(p, Integer.parseInt(line.substring(6).trim()));
             } catch (IOException e) {
                 throw new IllegalStateException("node " + name + " could not start; see " + log, e);
             }
