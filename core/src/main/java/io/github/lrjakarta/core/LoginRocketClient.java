@@ -7,6 +7,7 @@ import io.github.lrjakarta.core.internal.LocalRateLimitGuard;
 import io.github.lrjakarta.core.internal.ResponseMapper;
 import io.github.lrjakarta.core.internal.UserAgents;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -135,10 +136,15 @@ public class LoginRocketClient implements AutoCloseable {
     private final ClientSettings settings;
     private final CallExecutor executor;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final EndedSessions endedSessions;
+    private final Duration endedSessionRetention;
 
-    private LoginRocketClient(ClientSettings settings, LongSupplier ticker) {
+    private LoginRocketClient(ClientSettings settings, LongSupplier ticker, EndedSessions endedSessions,
+            Duration endedSessionRetention) {
         this.settings = settings;
         this.executor = new CallExecutor(settings, new LocalRateLimitGuard(settings.url().root().toString(), ticker));
+        this.endedSessions = endedSessions;
+        this.endedSessionRetention = endedSessionRetention;
     }
 
     /**
@@ -150,6 +156,8 @@ public class LoginRocketClient implements AutoCloseable {
     protected LoginRocketClient() {
         this.settings = null;
         this.executor = null;
+        this.endedSessions = null;
+        this.endedSessionRetention = null;
     }
 
     /** A builder; {@link Builder#url(String) url} is required. */
@@ -288,7 +296,9 @@ public class LoginRocketClient implements AutoCloseable {
 
     /**
      * Logs a session out: {@code DELETE /v2/session}. Afterwards every call with that session id
-     * gets a 403. Idempotent, so retried per the {@link RetryPolicy}; if an attempt whose answer was
+     * gets a 403. Before returning (or throwing the 403) the session is recorded in the client's
+     * {@link Builder#endedSessions(EndedSessions) ended-sessions store}, so a verifier sharing it
+     * refuses the session's remaining tokens at once, on every node that shares the store. Idempotent, so retried per the {@link RetryPolicy}; if an attempt whose answer was
      * lost did end the session, the retry gets a 403 and that {@link AccessDeniedException} is
      * thrown (with the transport error attached as suppressed): either way the session is over.
      *
@@ -309,7 +319,21 @@ public class LoginRocketClient implements AutoCloseable {
      * @throws AccessDeniedException if the session was already unknown, expired or logged out
      */
     public LoginResult logout(String sessionId, CallOptions options) {
-        return call(new ApiCall("DELETE", "session", sessionQuery(sessionId), null, true), options);
+        LoginResult result;
+        try {
+            result = call(new ApiCall("DELETE", "session", sessionQuery(sessionId), null, true), options);
+        } catch (AccessDeniedException e) {
+            // Unknown, expired or already logged out: over either way, and its tokens must stop working.
+            endedSessions.end(sessionId, Instant.now().plus(endedSessionRetention));
+            throw e;
+        }
+        endedSessions.end(sessionId, Instant.now().plus(endedSessionRetention));
+        return result;
+    }
+
+    /** The store {@link #logout(String)} records ended sessions in; shared with the verifier. */
+    public EndedSessions endedSessions() {
+        return endedSessions;
     }
 
     // ---- POST /v2/password/forgot ---------------------------------------------------------------
@@ -555,6 +579,8 @@ public class LoginRocketClient implements AutoCloseable {
         private SSLContext sslContext;
         private int maxResponseBytes = 1024 * 1024;
         private LongSupplier ticker = System::nanoTime;
+        private EndedSessions endedSessions;
+        private Duration endedSessionRetention = Duration.ofDays(1);
 
         private Builder() {}
 
@@ -721,6 +747,38 @@ public class LoginRocketClient implements AutoCloseable {
         }
 
         /**
+         * The store {@link LoginRocketClient#logout(String)} records ended sessions in; give the
+         * {@link LoginRocketTokenVerifier} the same one. Default: a new {@link
+         * EndedSessions#inMemory()} store of this client's own.
+         *
+         * @param store the store
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder endedSessions(EndedSessions store) {
+            this.endedSessions = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * How long an ended session is remembered after logout: at least the lifetime of the
+         * realm's tokens ({@code jwt_minutes}), since a token issued just before the logout must
+         * stay refused until it expires. A verifier that meets a token living longer extends the
+         * entry to that token's expiry. Default 1 day.
+         *
+         * @param retention at least 1 minute
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder endedSessionRetention(Duration retention) {
+            if (Objects.requireNonNull(retention, "retention").compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("endedSessionRetention must be at least 1 minute, got " + retention);
+            }
+            this.endedSessionRetention = retention;
+            return this;
+        }
+
+        /**
          * Builds the client (and its connection pool; close it when done).
          *
          * @return the client
@@ -741,7 +799,10 @@ public class LoginRocketClient implements AutoCloseable {
                     bodyEncoding,
                     retryPolicy,
                     sslContext,
-                    maxResponseBytes), ticker);
+                    maxResponseBytes),
+                    ticker,
+                    endedSessions != null ? endedSessions : EndedSessions.inMemory(),
+                    endedSessionRetention);
         }
 
         /** For tests: the monotonic nanosecond source of the rate-limit back-off, so that tests need not sleep. */

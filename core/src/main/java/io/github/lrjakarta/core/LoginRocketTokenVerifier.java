@@ -45,6 +45,11 @@ import javax.net.ssl.SSLContext;
  * same token cost a map lookup instead of an RSA verification. Rejected tokens, expired ones
  * included, are never cached: each is verified afresh.
  *
+ * <p>Every verification, cache hits included, consults the {@link Builder#endedSessions(EndedSessions)
+ * ended-sessions store}: a token of a session that was logged out (on this node or, with a shared
+ * store, on any) is refused with {@link TokenFailure#SESSION_ENDED}, an expired one too (so it is
+ * not refreshed). The lookup is a local map read.
+ *
  * <p>{@link #verify(String)} never throws for bad input and never puts the token into a message or
  * log line. Instances are thread-safe; share one per realm.
  *
@@ -56,6 +61,8 @@ public class LoginRocketTokenVerifier {
     public static final String DEFAULT_ISSUER = "https://authrocket.com";
 
     private static final System.Logger LOG = System.getLogger(LoginRocketTokenVerifier.class.getName());
+    private static final TokenVerification SESSION_ENDED = TokenVerification.invalid(TokenFailure.SESSION_ENDED,
+            "the token's session was logged out; log in again");
     private static final TokenVerification MISSING =
             TokenVerification.invalid(TokenFailure.MALFORMED, "no token (null or empty)");
 
@@ -65,8 +72,10 @@ public class LoginRocketTokenVerifier {
     private final int maxTokenLength;
     private final long maxAgeMillis;
     private final TokenVerification tooLarge;
+    private final EndedSessions endedSessions;
 
     private LoginRocketTokenVerifier(Builder b, KeySource keys) {
+        this.endedSessions = b.endedSessions != null ? b.endedSessions : EndedSessions.inMemory();
         this.clock = b.clock;
         this.maxTokenLength = b.maxTokenLength;
         this.maxAgeMillis = b.maxTokenAge == null ? -1 : b.maxTokenAge.toMillis();
@@ -89,6 +98,7 @@ public class LoginRocketTokenVerifier {
         this.engine = null;
         this.cache = null;
         this.tooLarge = null;
+        this.endedSessions = null;
     }
 
     /** A builder; one key source ({@code jwks}, {@code jwksUri} or {@code staticKey}) is required. */
@@ -113,7 +123,7 @@ public class LoginRocketTokenVerifier {
         if (cache != null) {
             TokenVerification hit = cache.get(token, clock.millis());
             if (hit != null) {
-                return hit;
+                return isOfEndedSession(hit) ? SESSION_ENDED : hit;
             }
         }
         TokenVerification result;
@@ -124,6 +134,9 @@ public class LoginRocketTokenVerifier {
             LOG.log(Level.WARNING, "Unexpected " + e.getClass().getName() + " while verifying a login token", e);
             return TokenVerification.invalid(TokenFailure.MALFORMED,
                     "unexpected " + e.getClass().getSimpleName() + " while verifying; see the log");
+        }
+        if (isOfEndedSession(result)) {
+            return SESSION_ENDED;
         }
         if (cache != null && result.isValid()) {
             LoginRocketSession s = result.sessionOrThrow();
@@ -136,6 +149,21 @@ public class LoginRocketTokenVerifier {
             LOG.log(Level.DEBUG, "Login token rejected: {0}: {1}", result.failure(), result.detail());
         }
         return result;
+    }
+
+    /** The ended-sessions store this verifier consults; shared with the client that records logouts. */
+    public EndedSessions endedSessions() {
+        return endedSessions;
+    }
+
+    private boolean isOfEndedSession(TokenVerification result) {
+        LoginRocketSession s = result.isValid() ? result.sessionOrThrow() : result.expiredSession().orElse(null);
+        if (s == null || !endedSessions.isEnded(s.sessionId())) {
+            return false;
+        }
+        // Keep the entry as long as this token lives: a token outliving the retention would come back.
+        endedSessions.end(s.sessionId(), s.expiresAt());
+        return true;
     }
 
     /**
@@ -160,6 +188,7 @@ public class LoginRocketTokenVerifier {
         private int maxTokenLength = 16 * 1024;
         private int maxKeySetBytes = 256 * 1024;
         private SSLContext sslContext;
+        private EndedSessions endedSessions;
 
         private Builder() {}
 
@@ -275,6 +304,18 @@ public class LoginRocketTokenVerifier {
         /** TLS context for key-set fetches, e.g. one trusting an https emulator. Default: the JDK's. */
         public Builder sslContext(SSLContext context) {
             this.sslContext = context;
+            return this;
+        }
+
+        /**
+         * The store of ended sessions to refuse; give the {@link LoginRocketClient} that logs
+         * sessions out the same one. Default: a new {@link EndedSessions#inMemory()} store of this
+         * verifier's own (and so, unless shared, one that only {@link LoginRocketTokenVerifier#endedSessions()} reaches).
+         *
+         * @since 0.2
+         */
+        public Builder endedSessions(EndedSessions store) {
+            this.endedSessions = Objects.requireNonNull(store, "store");
             return this;
         }
 

@@ -41,5 +41,12 @@ public enum TokenFailure {
     /** {@code iss} is not the expected issuer ({@code https://authrocket.com} by default). */
     WRONG_ISSUER,
     /** {@code rid} is not the realm id the verifier was pinned to. */
-    WRONG_REALM
+    WRONG_REALM,
+    /**
+     * The token is genuine, but its session ({@code sid}) was logged out, here or on another node
+     * sharing the {@link EndedSessions} store. Not refreshable: log in again.
+     *
+     * @since 0.2
+     */
+    SESSION_ENDED
 }

@@ -1,10 +1,13 @@
 package io.github.lrjakarta.core.config;
 
+import io.github.lrjakarta.core.EndedSessions;
+import io.github.lrjakarta.core.InMemoryEndedSessions;
 import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.LoginRocketUrl;
 import io.github.lrjakarta.core.RetryPolicy;
 import io.github.lrjakarta.core.config.internal.Converters;
+import io.github.lrjakarta.core.config.internal.EndedSessionsRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,7 +49,7 @@ public final class LoginRocketConfig {
 
     private static final Pattern REALM_NAME = Pattern.compile("[a-z][a-z0-9]*(?:-[a-z0-9]+)*");
     /** First segments of the default realm's keys; a realm of that name would make keys ambiguous. */
-    private static final Set<String> RESERVED_REALM_NAMES = Set.of("cors", "jwt", "cookie");
+    private static final Set<String> RESERVED_REALM_NAMES = Set.of("cors", "jwt", "cookie", "ended-sessions");
 
     private final List<ConfigSource> sources;
     private final String realm;
@@ -222,7 +225,9 @@ public final class LoginRocketConfig {
                 .responseTimeout(getDuration(LoginRocketKeys.RESPONSE_TIMEOUT))
                 .connectionRequestTimeout(getDuration(LoginRocketKeys.CONNECTION_REQUEST_TIMEOUT))
                 .maxConnections(getInt(LoginRocketKeys.MAX_CONNECTIONS))
-                .retryPolicy(RetryPolicy.builder().maxAttempts(getInt(LoginRocketKeys.MAX_ATTEMPTS)).build());
+                .retryPolicy(RetryPolicy.builder().maxAttempts(getInt(LoginRocketKeys.MAX_ATTEMPTS)).build())
+                .endedSessions(endedSessions())
+                .endedSessionRetention(getDuration(LoginRocketKeys.ENDED_SESSIONS_RETENTION));
         locale().ifPresent(b::locale);
         // The builder checks the agent text; doing it inside the converter attributes errors to key and source.
         optional(LoginRocketKeys.USER_AGENT, b::userAgent);
@@ -265,7 +270,8 @@ public final class LoginRocketConfig {
                 .leeway(required(LoginRocketKeys.JWT_LEEWAY, LoginRocketConfig::leeway))
                 .cacheSize(getInt(LoginRocketKeys.JWT_CACHE_SIZE))
                 .keyRefetchInterval(getDuration(LoginRocketKeys.JWT_KEY_REFETCH_INTERVAL))
-                .keyFetchTimeout(getDuration(LoginRocketKeys.JWT_KEY_FETCH_TIMEOUT));
+                .keyFetchTimeout(getDuration(LoginRocketKeys.JWT_KEY_FETCH_TIMEOUT))
+                .endedSessions(endedSessions());
         optionalString(LoginRocketKeys.JWT_REALM).ifPresent(b::realm);
         optionalDuration(LoginRocketKeys.JWT_MAX_TOKEN_AGE).ifPresent(b::maxTokenAge);
         Optional<String> staticKey = optionalString(LoginRocketKeys.JWT_KEY);
@@ -302,6 +308,53 @@ public final class LoginRocketConfig {
             throw invalid(optionalString(LoginRocketKeys.JWT_KEY).isPresent() ? LoginRocketKeys.JWT_KEY : LoginRocketKeys.URL,
                     e.getMessage());
         }
+    }
+
+    /**
+     * The ended-sessions store configured by {@code ended-sessions.*}: {@code memory} (default) or
+     * an installed {@link EndedSessionsProvider} such as {@code jcache}. Every config of this class
+     * loader with the same {@code ended-sessions.*} values gets the same instance, so the clients
+     * and verifiers that the filter, the CDI extension and the application build all share it: a
+     * logout through any client is refused by every verifier.
+     *
+     * @return the shared store
+     * @throws LoginRocketConfigException for an unknown store name or a bad store setting
+     * @since 0.2
+     */
+    public EndedSessions endedSessions() {
+        String name = getString(LoginRocketKeys.ENDED_SESSIONS_STORE);
+        int maxEntries = getInt(LoginRocketKeys.ENDED_SESSIONS_MAX_ENTRIES);
+        StringBuilder settings = new StringBuilder();
+        for (String rel : LoginRocketKeys.all()) {
+            if (rel.startsWith("ended-sessions.") && !rel.equals(LoginRocketKeys.ENDED_SESSIONS_RETENTION)) {
+                settings.append(rel).append('=').append(optionalString(rel).orElse("")).append('\n');
+            }
+        }
+        if (name.equals("memory")) {
+            return EndedSessionsRegistry.get(settings.toString(),
+                    () -> InMemoryEndedSessions.builder().maxEntries(maxEntries).build());
+        }
+        EndedSessionsProvider provider = endedSessionsProvider(name);
+        return EndedSessionsRegistry.get(settings.toString(), () -> provider.create(this));
+    }
+
+    private EndedSessionsProvider endedSessionsProvider(String name) {
+        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        List<String> installed = new ArrayList<>();
+        for (ClassLoader cl : new ClassLoader[] {tccl, LoginRocketConfig.class.getClassLoader()}) {
+            if (cl == null) {
+                continue;
+            }
+            for (EndedSessionsProvider p : ServiceLoader.load(EndedSessionsProvider.class, cl)) {
+                if (p.name().equals(name)) {
+                    return p;
+                }
+                installed.add(p.name());
+            }
+        }
+        throw invalid(LoginRocketKeys.ENDED_SESSIONS_STORE, "expected memory"
+                + (installed.isEmpty() ? "" : " or one of the installed stores " + Set.copyOf(installed))
+                + "; for '" + name + "' put its module on the class path (jcache: io.github.lrjakarta:loginrocket-jcache)");
     }
 
     private static Duration leeway(String text) {

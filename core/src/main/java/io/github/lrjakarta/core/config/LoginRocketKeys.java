@@ -132,6 +132,24 @@ public final class LoginRocketKeys {
      * @since 0.2
      */
     public static final String PUBLIC_URL = "public-url";
+     * Where ended (logged-out) sessions are kept: {@code memory} (this node only) or the name of an
+     * installed {@link EndedSessionsProvider}, e.g. {@code jcache} (module {@code loginrocket-jcache})
+     * to share them between nodes. Default {@code memory}.
+     */
+    public static final String ENDED_SESSIONS_STORE = "ended-sessions.store";
+    /**
+     * How long an ended session is remembered: at least the lifetime of the realm's tokens.
+     * Default {@code 1d}.
+     */
+    public static final String ENDED_SESSIONS_RETENTION = "ended-sessions.retention";
+    /** Bound on entries of the in-memory store (and of a shared store's local mirror). Default {@code 100000}. */
+    public static final String ENDED_SESSIONS_MAX_ENTRIES = "ended-sessions.max-entries";
+    /** {@code jcache}: class name of the JCache {@code CachingProvider}. Default: the only one on the class path. */
+    public static final String ENDED_SESSIONS_JCACHE_PROVIDER = "ended-sessions.jcache.provider";
+    /** {@code jcache}: the provider-specific URI of the cache manager (e.g. a configuration file). Default: the provider's default. */
+    public static final String ENDED_SESSIONS_JCACHE_URI = "ended-sessions.jcache.uri";
+    /** {@code jcache}: the cache's name; created if the manager has none of that name. Default {@code loginrocket-ended-sessions}. */
+    public static final String ENDED_SESSIONS_JCACHE_CACHE = "ended-sessions.jcache.cache";
 
     /** How a key's value is read; drives {@link LoginRocketConfig#validate()}. */
     enum Kind {
@@ -201,6 +219,12 @@ public final class LoginRocketKeys {
         m.put(ANONYMOUS_CALL_RATE, new Spec(Kind.INT, "10", true));
         m.put(LOGIN_LANDING_PATHS, new Spec(Kind.LIST, null));
         m.put(PUBLIC_URL, new Spec(Kind.STRING, null));
+        m.put(ENDED_SESSIONS_STORE, new Spec(Kind.STRING, "memory"));
+        m.put(ENDED_SESSIONS_RETENTION, new Spec(Kind.DURATION, "1d", true));
+        m.put(ENDED_SESSIONS_MAX_ENTRIES, new Spec(Kind.INT, "100000", true));
+        m.put(ENDED_SESSIONS_JCACHE_PROVIDER, new Spec(Kind.STRING, null));
+        m.put(ENDED_SESSIONS_JCACHE_URI, new Spec(Kind.STRING, null));
+        m.put(ENDED_SESSIONS_JCACHE_CACHE, new Spec(Kind.STRING, "loginrocket-ended-sessions"));
         SPECS = Collections.unmodifiableMap(m);
     }
 

@@ -1,0 +1,30 @@
+package io.github.lrjakarta.core.config;
+
+import io.github.lrjakarta.core.EndedSessions;
+
+/**
+ * A kind of shared {@link EndedSessions} store that {@code loginrocket.ended-sessions.store}
+ * can name, registered in {@code META-INF/services/io.github.lrjakarta.core.config.EndedSessionsProvider}:
+ * how an optional module (the JCache adapter, {@code jcache}) plugs in without core depending on it.
+ *
+ * <p>{@link LoginRocketConfig#endedSessions()} calls {@link #create(LoginRocketConfig)} once per
+ * distinct setting of the {@code ended-sessions.*} keys in a class loader, and hands the same store
+ * to every client and verifier built from such a config.
+ *
+ * @since 0.2
+ */
+public interface EndedSessionsProvider {
+
+    /** The value of {@code loginrocket.ended-sessions.store} that selects this provider, e.g. {@code jcache}. */
+    String name();
+
+    /**
+     * Creates the store, connecting to what it shares state through.
+     *
+     * @param config the realm's configuration, for this provider's {@code ended-sessions.<name>.*} keys
+     * @return the store
+     * @throws LoginRocketConfigException for a missing or bad value, naming the key (use {@link
+     *     LoginRocketConfig#invalid(String, String)})
+     */
+    EndedSessions create(LoginRocketConfig config);
+}

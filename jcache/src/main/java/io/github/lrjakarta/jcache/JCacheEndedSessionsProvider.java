@@ -1,0 +1,132 @@
+package io.github.lrjakarta.jcache;
+
+import io.github.lrjakarta.core.EndedSessions;
+import io.github.lrjakarta.core.config.EndedSessionsProvider;
+import io.github.lrjakarta.core.config.LoginRocketConfig;
+import io.github.lrjakarta.core.config.LoginRocketKeys;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.ModifiedExpiryPolicy;
+import javax.cache.spi.CachingProvider;
+
+/**
+ * {@code loginrocket.ended-sessions.store=jcache}: a {@link JCacheEndedSessions} on a cache found
+ * through the JCache API.
+ *
+ * <ul>
+ *   <li>{@code ended-sessions.jcache.provider}: the {@code CachingProvider} class, e.g. {@code
+ *       com.hazelcast.cache.HazelcastMemberCachingProvider}; default: the only one on the class path.
+ *   <li>{@code ended-sessions.jcache.uri}: the cache manager's URI, whose meaning is the
+ *       provider's (Hazelcast and Infinispan take a configuration file, {@code classpath:…} or
+ *       {@code file:…}); default: the provider's default manager.
+ *   <li>{@code ended-sessions.jcache.cache}: the cache; default {@code loginrocket-ended-sessions}.
+ *       If the manager has none of that name it is created for {@code String}/{@code Long} with
+ *       entries expiring twice {@code ended-sessions.retention} after their last write.
+ * </ul>
+ *
+ * <p>Every failure is a {@link io.github.lrjakarta.core.config.LoginRocketConfigException} naming
+ * the key to fix, raised when the filter or the CDI extension starts.
+ *
+ * @since 0.2
+ */
+public final class JCacheEndedSessionsProvider implements EndedSessionsProvider {
+
+    /** Public for {@link java.util.ServiceLoader}. */
+    public JCacheEndedSessionsProvider() {}
+
+    @Override
+    public String name() {
+        return "jcache";
+    }
+
+    @Override
+    public EndedSessions create(LoginRocketConfig config) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = JCacheEndedSessionsProvider.class.getClassLoader();
+        }
+        CachingProvider provider = provider(config, loader);
+        URI uri = config.optional(LoginRocketKeys.ENDED_SESSIONS_JCACHE_URI, JCacheEndedSessionsProvider::uri)
+                .orElse(provider.getDefaultURI());
+        CacheManager manager;
+        try {
+            manager = provider.getCacheManager(uri, loader);
+        } catch (RuntimeException e) {
+            throw config.invalid(LoginRocketKeys.ENDED_SESSIONS_JCACHE_URI,
+                    "the JCache provider " + provider.getClass().getName() + " could not open its cache manager at "
+                            + uri + ": " + e);
+        }
+        String name = config.getString(LoginRocketKeys.ENDED_SESSIONS_JCACHE_CACHE);
+        Duration retention = config.getDuration(LoginRocketKeys.ENDED_SESSIONS_RETENTION);
+        Cache<String, Long> cache;
+        try {
+            cache = cache(manager, name, retention);
+        } catch (RuntimeException e) {
+            throw config.invalid(LoginRocketKeys.ENDED_SESSIONS_JCACHE_CACHE,
+                    "the cache could not be opened or created for String keys and Long values: " + e);
+        }
+        return JCacheEndedSessions.builder(cache)
+                .maxEntries(config.getInt(LoginRocketKeys.ENDED_SESSIONS_MAX_ENTRIES))
+                .build();
+    }
+
+    private static CachingProvider provider(LoginRocketConfig config, ClassLoader loader) {
+        String className = config.optionalString(LoginRocketKeys.ENDED_SESSIONS_JCACHE_PROVIDER).orElse(null);
+        try {
+            return className == null ? Caching.getCachingProvider(loader) : Caching.getCachingProvider(className, loader);
+        } catch (CacheException e) {
+            throw config.invalid(LoginRocketKeys.ENDED_SESSIONS_JCACHE_PROVIDER, className == null
+                    ? "expected the class name of the JCache CachingProvider to use, since there is not exactly one"
+                            + " on the class path (" + e.getMessage() + ")"
+                    : "expected a JCache CachingProvider class on the class path: " + e.getMessage());
+        }
+    }
+
+    private static URI uri(String text) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("expected a URI (e.g. classpath:hazelcast.xml): " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Cache<String, Long> cache(CacheManager manager, String name, Duration retention) {
+        Cache<String, Long> cache = existing(manager, name);
+        if (cache != null) {
+            return cache;
+        }
+        MutableConfiguration<String, Long> conf = new MutableConfiguration<String, Long>()
+                .setTypes(String.class, Long.class)
+                .setStoreByValue(true)
+                .setExpiryPolicyFactory(ModifiedExpiryPolicy.factoryOf(
+                        new javax.cache.expiry.Duration(TimeUnit.SECONDS, retention.multipliedBy(2).toSeconds())));
+        try {
+            return manager.createCache(name, conf);
+        } catch (CacheException e) {
+            // another node created it meanwhile
+            cache = existing(manager, name);
+            if (cache == null) {
+                throw e;
+            }
+            return cache;
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Cache<String, Long> existing(CacheManager manager, String name) {
+        try {
+            return manager.getCache(name, String.class, Long.class);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            // configured without types (common in server configuration): the values are ours anyway
+            return (Cache) manager.getCache(name);
+        }
+    }
+}

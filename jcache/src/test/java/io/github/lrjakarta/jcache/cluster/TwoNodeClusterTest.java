@@ -1,0 +1,267 @@
+package io.github.lrjakarta.jcache.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lrjakarta.testkit.IssuedLogin;
+import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Application nodes as separate JVMs ({@link ClusterNode}: Jetty 12 and the filter), sharing ended
+ * sessions through an embedded cluster on loopback (fixed 127.0.0.1 ports, no multicast) of
+ * Hazelcast or Infinispan, configured only by {@code loginrocket.ended-sessions.*} keys and the
+ * engine's own configuration file; one emulator in this JVM. A logout on one node holds on the
+ * others, on a node started later, and across a node's crash and restart.
+ */
+class TwoNodeClusterTest {
+
+    private static final String DANA = "dana@example.org";
+    private static final Path WORK = Paths.get("target", "cluster-test");
+
+    private static LoginRocketEmulator emulator;
+    private final List<Node> nodes = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** A JCache engine: its provider class and a configuration file for a loopback cluster. */
+    enum Engine {
+        HAZELCAST("com.hazelcast.cache.HazelcastMemberCachingProvider", "hazelcast.xml"),
+        INFINISPAN("org.infinispan.jcache.embedded.JCachingProvider", "infinispan.xml");
+
+        final String provider;
+        final String file;
+
+        Engine(String provider, String file) {
+            this.provider = provider;
+            this.file = file;
+        }
+
+        String config(String clusterName) {
+            return this == HAZELCAST ? hazelcastXml(clusterName) : infinispanXml(clusterName);
+        }
+    }
+
+    @BeforeAll
+    static void startEmulator() throws IOException {
+        emulator = LoginRocketEmulator.start();
+        Files.createDirectories(WORK);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    @AfterEach
+    void stopNodes() {
+        nodes.forEach(Node::kill);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aLogoutOnOneNodeHoldsOnEveryNodeIncludingLaterAndRestartedOnes(Engine engine) throws Exception {
+        Path config = WORK.resolve(engine.file).toAbsolutePath();
+        Files.writeString(config, engine.config("lr-cluster-test-" + UUID.randomUUID()));
+        CompletableFuture<Node> startingA = CompletableFuture.supplyAsync(() -> start(engine, config, "a"));
+        CompletableFuture<Node> startingB = CompletableFuture.supplyAsync(() -> start(engine, config, "b"));
+        Node a = startingA.join();
+        Node b = startingB.join();
+
+        IssuedLogin dana = emulator.issueLogin(DANA, null);
+        IssuedLogin other = emulator.issueLogin(DANA, null); // a second session of hers, never logged out
+        assertThat(get(a, dana.token()).statusCode()).isEqualTo(200);
+        assertThat(get(b, dana.token()).statusCode()).as("and cached on B now").isEqualTo(200);
+        assertThat(get(b, dana.token()).body()).isEqualTo(emulator.userId(DANA));
+
+        HttpResponse<String> logout = http.send(HttpRequest.newBuilder(a.uri("/logout"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer " + dana.token()).build(), HttpResponse.BodyHandlers.ofString());
+        long loggedOutAt = System.nanoTime();
+        int polls = 0;
+        while (get(b, dana.token()).statusCode() == 200) {
+            polls++;
+            assertThat(System.nanoTime() - loggedOutAt).as("refused on B within a generous bound")
+                    .isLessThan(TimeUnit.SECONDS.toNanos(10));
+        }
+        long refusedAfterMicros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - loggedOutAt);
+        System.out.printf("FIGURE cluster " + engine + ": logout answered by A -> refusal on B after %d us"
+                + " (%d polls of B still accepting)%n", refusedAfterMicros, polls);
+        assertThat(logout.statusCode()).isEqualTo(204);
+        assertThat(emulator.session(dana.sessionId())).as("ended at LoginRocket")
+                .hasValueSatisfying(s -> assertThat(s.active()).isFalse());
+        assertThat(get(a, dana.token()).statusCode()).as("at once on A").isEqualTo(401);
+        assertThat(get(b, dana.token()).statusCode()).as("stays refused").isEqualTo(401);
+        assertThat(get(b, other.token()).statusCode()).as("her other session is untouched").isEqualTo(200);
+
+        Node c = start(engine, config, "c");
+        assertThat(get(c, dana.token()).statusCode()).as("a node started after the logout refuses it").isEqualTo(401);
+        assertThat(get(c, other.token()).statusCode()).isEqualTo(200);
+
+        // A crashes; meanwhile B logs out her other session; A comes back.
+        a.kill();
+        HttpResponse<String> secondLogout = http.send(HttpRequest.newBuilder(b.uri("/logout"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer " + other.token()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(secondLogout.statusCode()).isEqualTo(204);
+        Node restarted = start(engine, config, "a-restarted");
+        assertThat(get(restarted, dana.token()).statusCode()).as("ended before the crash").isEqualTo(401);
+        assertThat(get(restarted, other.token()).statusCode()).as("ended while it was down").isEqualTo(401);
+        assertThat(get(c, other.token()).statusCode()).isEqualTo(401);
+        IssuedLogin fresh = emulator.issueLogin(DANA, null);
+        assertThat(get(restarted, fresh.token()).statusCode()).as("live sessions still work").isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(Node node, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(node.uri("/app/me")).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Node start(Engine engine, Path config, String name) {
+        Node node = Node.start(engine, config, engine.name().toLowerCase(Locale.ROOT) + "-" + name);
+        synchronized (nodes) {
+            nodes.add(node);
+        }
+        return node;
+    }
+
+    /** Members on 127.0.0.1:5911-5915, TCP-IP join, no multicast, quick failure detection. */
+    static String hazelcastXml(String clusterName) {
+        int first = 5911;
+        int ports = 5;
+        StringBuilder members = new StringBuilder();
+        for (int p = first; p < first + ports; p++) {
+            members.append("        <member>127.0.0.1:").append(p).append("</member>\n");
+        }
+        return """
+                <hazelcast xmlns="http://www.hazelcast.com/schema/config">
+                  <cluster-name>%s</cluster-name>
+                  <instance-name>loginrocket-node</instance-name>
+                  <properties>
+                    <property name="hazelcast.phone.home.enabled">false</property>
+                    <property name="hazelcast.logging.type">jdk</property>
+                    <property name="hazelcast.wait.seconds.before.join">0</property>
+                    <property name="hazelcast.heartbeat.interval.seconds">1</property>
+                    <property name="hazelcast.max.no.heartbeat.seconds">5</property>
+                  </properties>
+                  <network>
+                    <port auto-increment="true" port-count="%d">%d</port>
+                    <interfaces enabled="true"><interface>127.0.0.1</interface></interfaces>
+                    <join>
+                      <multicast enabled="false"/>
+                      <auto-detection enabled="false"/>
+                      <tcp-ip enabled="true">
+                        <member-list>
+                %s        </member-list>
+                      </tcp-ip>
+                    </join>
+                  </network>
+                  <jet enabled="false"/>
+                </hazelcast>
+                """.formatted(clusterName, ports, first, members);
+    }
+
+    /**
+     * JGroups over TCP on 127.0.0.1:7911-7915 with a static member list (TCPPING instead of the
+     * default stack's multicast discovery), and the store's cache replicated to every node.
+     */
+    static String infinispanXml(String clusterName) {
+        return """
+                <infinispan xmlns="urn:infinispan:config:15.2">
+                  <jgroups>
+                    <stack name="loopback" extends="tcp">
+                      <TCP bind_addr="127.0.0.1" bind_port="7911" port_range="5"/>
+                      <TCPPING initial_hosts="127.0.0.1[7911],127.0.0.1[7912],127.0.0.1[7913],127.0.0.1[7914],127.0.0.1[7915]"
+                               port_range="0" stack.combine="REPLACE" stack.position="MPING"/>
+                    </stack>
+                  </jgroups>
+                  <cache-container name="loginrocket">
+                    <transport cluster="%s" stack="loopback"/>
+                    <replicated-cache name="loginrocket-ended-sessions" mode="SYNC">
+                      <encoding media-type="application/x-java-object"/>
+                      <expiration lifespan="172800000"/>
+                    </replicated-cache>
+                  </cache-container>
+                </infinispan>
+                """.formatted(clusterName);
+    }
+
+    /** A {@link ClusterNode} process. */
+    private static final class Node {
+        final Process process;
+        final int port;
+
+        private Node(Process process, int port) {
+            this.process = process;
+            this.port = port;
+        }
+
+        static Node start(Engine engine, Path config, String name) {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                    "-cp", System.getProperty("java.class.path"),
+                    "-Dhazelcast.logging.type=jdk",
+                    "-Djava.security.egd=file:/dev/./urandom",
+                    "-Dloginrocket.url=" + emulator.url(),
+                    "-Dloginrocket.allow-insecure-loopback=true",
+                    "-Dloginrocket.login-required=/app/*",
+                    "-Dloginrocket.logout-path=/logout",
+                    "-Dloginrocket.ended-sessions.store=jcache",
+                    "-Dloginrocket.ended-sessions.jcache.provider=" + engine.provider,
+                    "-Dloginrocket.ended-sessions.jcache.uri=" + config.toUri(),
+                    ClusterNode.class.getName()));
+            File log = WORK.resolve("node-" + name + ".log").toFile();
+            try {
+                Process p = new ProcessBuilder(cmd).redirectError(log).start();
+                BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                String line;
+                while ((line = out.readLine()) != null && !line.startsWith("READY ")) {
+                    // skip anything else on stdout
+                }
+                if (line == null) {
+                    throw new IllegalStateException("node " + name + " exited before serving; see " + log);
+                }
+                return new Node(p, Integer.parseInt(line.substring(6).trim()));
+            } catch (IOException e) {
+                throw new IllegalStateException("node " + name + " could not start; see " + log, e);
+            }
+        }
+
+        URI uri(String path) {
+            return URI.create("http://127.0.0.1:" + port + path);
+        }
+
+        /** Like a crash: no shutdown hooks, no goodbye to the cluster. */
+        void kill() {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
