@@ -43,7 +43,15 @@ public final class Listeners implements LoginRocketListener {
 
     @Override
     public void tokenVerified(VerificationEvent event) {
-        each(l -> l.tokenVerified(event));
+        // Written out rather than through each(): this runs on every verification, and the
+        // capturing lambda would allocate.
+        for (LoginRocketListener l : listeners) {
+            try {
+                l.tokenVerified(event);
+            } catch (RuntimeException e) {
+                failed(l, e);
+            }
+        }
     }
 
     @Override
@@ -66,11 +74,15 @@ public final class Listeners implements LoginRocketListener {
             try {
                 delivery.accept(l);
             } catch (RuntimeException e) {
-                if (reported.add(l.getClass())) {
-                    LOG.log(Level.WARNING, "LoginRocket listener " + l.getClass().getName()
-                            + " threw; its failures are ignored from now on (reported once)", e);
-                }
+                failed(l, e);
             }
+        }
+    }
+
+    private void failed(LoginRocketListener l, RuntimeException e) {
+        if (reported.add(l.getClass())) {
+            LOG.log(Level.WARNING, "LoginRocket listener " + l.getClass().getName()
+                    + " threw; its failures are ignored from now on (reported once)", e);
         }
     }
 }
