@@ -2,6 +2,7 @@ package io.github.lrjakarta.cdi;
 
 import io.github.lrjakarta.cdi.internal.AddedByExtension;
 import io.github.lrjakarta.cdi.internal.Denials;
+import io.github.lrjakarta.cdi.internal.HealthChecks;
 import io.github.lrjakarta.cdi.internal.LoginRequiredInterceptor;
 import io.github.lrjakarta.cdi.internal.LoginRocketRuntime;
 import io.github.lrjakarta.cdi.internal.RealmConfigs;
@@ -249,6 +250,7 @@ public class LoginRocketExtension implements Extension {
                 .createWith(context -> shared);
         addRealmBeans(event, RealmName.DEFAULT);
         namedRealms.forEach(realm -> addRealmBeans(event, realm));
+        HealthChecks.addIfAvailable(event, shared, applicationClassLoader);
     }
 
     private void addRealmBeans(AfterBeanDiscovery event, RealmName realm) {

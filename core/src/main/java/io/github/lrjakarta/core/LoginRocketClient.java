@@ -2,19 +2,27 @@ package io.github.lrjakarta.core;
 
 import io.github.lrjakarta.core.internal.ApiCall;
 import io.github.lrjakarta.core.internal.CallExecutor;
+import io.github.lrjakarta.core.event.LoginRocketListener;
 import io.github.lrjakarta.core.internal.ClientSettings;
 import io.github.lrjakarta.core.internal.LocalRateLimitGuard;
+import io.github.lrjakarta.core.internal.Listeners;
+import io.github.lrjakarta.core.internal.RawResponse;
 import io.github.lrjakarta.core.internal.ResponseMapper;
 import io.github.lrjakarta.core.internal.UserAgents;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 /**
  * A client for one realm's LoginRocket API: one typed method per API call.
@@ -63,6 +71,8 @@ import javax.net.ssl.SSLContext;
  *   <tr><td>{@link Builder#retryPolicy(RetryPolicy) retryPolicy}</td><td>{@link RetryPolicy#defaults()}: idempotent calls only, 3 attempts</td></tr>
  *   <tr><td>{@link Builder#sslContext(SSLContext) sslContext}</td><td>the JDK default trust store</td></tr>
  *   <tr><td>{@link Builder#maxResponseBytes(int) maxResponseBytes}</td><td>1 MiB</td></tr>
+ *   <tr><td>{@link Builder#listener(LoginRocketListener) listener}</td><td>none</td></tr>
+ *   <tr><td>{@link Builder#httpClientCustomizer(Consumer) httpClientCustomizer}</td><td>none</td></tr>
  * </table>
  *
  * <h2>What goes over the wire</h2>
@@ -531,6 +541,30 @@ public class LoginRocketClient implements AutoCloseable {
         }
     }
 
+    /** One readiness probe through this client's pool; see {@link LoginRocketReadiness}. */
+    LoginRocketReadiness.Status probeReadiness(Instant now) {
+        if (closed.get()) {
+            return new LoginRocketReadiness.Status(false, "the LoginRocket client is closed", now, 0, null);
+        }
+        try {
+            RawResponse r = executor.probeKeySet();
+            String ref = r.requestId() == null ? "no request id" : "request id " + r.requestId();
+            if (r.status() == 200) {
+                return new LoginRocketReadiness.Status(true, "key set answered 200 (" + ref + ")", now, 200,
+                        r.requestId());
+            }
+            if (r.status() == 429) {
+                return new LoginRocketReadiness.Status(true, "reachable but rate limited: 429 (" + ref + ")", now,
+                        429, r.requestId());
+            }
+            return new LoginRocketReadiness.Status(false, "key set answered " + r.status() + " (" + ref + ")", now,
+                    r.status(), r.requestId());
+        } catch (IOException e) {
+            return new LoginRocketReadiness.Status(false, "no answer from " + settings.url().root() + ": "
+                    + e.getClass().getSimpleName(), now, 0, null);
+        }
+    }
+
     /** The realm URL and the library agent string; no secrets. */
     @Override
     public String toString() {
@@ -581,6 +615,8 @@ public class LoginRocketClient implements AutoCloseable {
         private LongSupplier ticker = System::nanoTime;
         private EndedSessions endedSessions;
         private Duration endedSessionRetention = Duration.ofDays(1);
+        private final List<LoginRocketListener> listeners = new ArrayList<>();
+        private Consumer<HttpClientBuilder> httpClientCustomizer;
 
         private Builder() {}
 
@@ -761,6 +797,20 @@ public class LoginRocketClient implements AutoCloseable {
         }
 
         /**
+         * Adds a listener that is told about every call this client makes (see {@link
+         * LoginRocketListener}); may be called more than once. Default: none, and then no event is
+         * built.
+         *
+         * @param listener the listener
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder listener(LoginRocketListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
          * How long an ended session is remembered after logout: at least the lifetime of the
          * realm's tokens ({@code jwt_minutes}), since a token issued just before the logout must
          * stay refused until it expires. A verifier that meets a token living longer extends the
@@ -775,6 +825,22 @@ public class LoginRocketClient implements AutoCloseable {
                 throw new IllegalArgumentException("endedSessionRetention must be at least 1 minute, got " + retention);
             }
             this.endedSessionRetention = retention;
+            return this;
+        }
+
+        /**
+         * Changes the Apache HttpClient 5 builder after the library has configured it, just before
+         * the client is built: the hook for tracing (an OpenTelemetry exec interceptor that starts a
+         * client span and injects {@code traceparent}), metrics of the HTTP layer, or a proxy. The
+         * library's pool, TLS, timeouts and redirect/cookie settings are set already; replacing them
+         * is at your own risk. Default: none.
+         *
+         * @param customizer called once, by {@link #build()}
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder httpClientCustomizer(Consumer<HttpClientBuilder> customizer) {
+            this.httpClientCustomizer = Objects.requireNonNull(customizer, "customizer");
             return this;
         }
 
@@ -799,7 +865,9 @@ public class LoginRocketClient implements AutoCloseable {
                     bodyEncoding,
                     retryPolicy,
                     sslContext,
-                    maxResponseBytes),
+                    maxResponseBytes,
+                    Listeners.of(listeners),
+                    httpClientCustomizer),
                     ticker,
                     endedSessions != null ? endedSessions : EndedSessions.inMemory(),
                     endedSessionRetention);

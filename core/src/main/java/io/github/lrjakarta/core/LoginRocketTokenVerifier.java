@@ -1,5 +1,8 @@
 package io.github.lrjakarta.core;
 
+import io.github.lrjakarta.core.event.LoginRocketListener;
+import io.github.lrjakarta.core.event.VerificationEvent;
+import io.github.lrjakarta.core.internal.Listeners;
 import io.github.lrjakarta.core.internal.jwt.HttpJwksFetcher;
 import io.github.lrjakarta.core.internal.jwt.JwksKeySource;
 import io.github.lrjakarta.core.internal.jwt.JwsVerifier;
@@ -10,6 +13,8 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
 
@@ -73,9 +78,11 @@ public class LoginRocketTokenVerifier {
     private final long maxAgeMillis;
     private final TokenVerification tooLarge;
     private final EndedSessions endedSessions;
+    private final Listeners listener;
 
-    private LoginRocketTokenVerifier(Builder b, KeySource keys) {
+    private LoginRocketTokenVerifier(Builder b, KeySource keys, Listeners listener) {
         this.endedSessions = b.endedSessions != null ? b.endedSessions : EndedSessions.inMemory();
+        this.listener = listener;
         this.clock = b.clock;
         this.maxTokenLength = b.maxTokenLength;
         this.maxAgeMillis = b.maxTokenAge == null ? -1 : b.maxTokenAge.toMillis();
@@ -99,6 +106,7 @@ public class LoginRocketTokenVerifier {
         this.cache = null;
         this.tooLarge = null;
         this.endedSessions = null;
+        this.listener = null;
     }
 
     /** A builder; one key source ({@code jwks}, {@code jwksUri} or {@code staticKey}) is required. */
@@ -115,17 +123,37 @@ public class LoginRocketTokenVerifier {
      */
     public TokenVerification verify(String token) {
         if (token == null || token.isEmpty()) {
-            return MISSING;
+            return reported(MISSING, false);
         }
         if (token.length() > maxTokenLength) {
-            return tooLarge;
+            return reported(tooLarge, false);
         }
         if (cache != null) {
             TokenVerification hit = cache.get(token, clock.millis());
             if (hit != null) {
-                return isOfEndedSession(hit) ? SESSION_ENDED : hit;
+                return reported(isOfEndedSession(hit) ? SESSION_ENDED : hit, true);
             }
         }
+        return reported(verifyAfresh(token), false);
+    }
+
+    /**
+     * How many verified tokens are cached now (0 with the cache off): a gauge for metrics.
+     *
+     * @since 0.2
+     */
+    public int cachedTokens() {
+        return cache == null ? 0 : cache.size();
+    }
+
+    private TokenVerification reported(TokenVerification result, boolean cacheHit) {
+        if (listener != null) {
+            listener.tokenVerified(new VerificationEvent(result.failure(), cacheHit, cachedTokens()));
+        }
+        return result;
+    }
+
+    private TokenVerification verifyAfresh(String token) {
         TokenVerification result;
         try {
             result = engine.verify(token);
@@ -189,8 +217,21 @@ public class LoginRocketTokenVerifier {
         private int maxKeySetBytes = 256 * 1024;
         private SSLContext sslContext;
         private EndedSessions endedSessions;
+        private final List<LoginRocketListener> listeners = new ArrayList<>();
 
         private Builder() {}
+
+        /**
+         * Adds a listener told about every verification (outcome and cache use, never token
+         * contents) and every key-set fetch; may be called more than once. Default: none, and then
+         * no event is built.
+         *
+         * @since 0.2
+         */
+        public Builder listener(LoginRocketListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
 
         /** Keys from the realm's {@code /connect/jwks}; its https/loopback rule was checked when it was parsed. */
         public Builder jwks(LoginRocketUrl url) {
@@ -337,6 +378,7 @@ public class LoginRocketTokenVerifier {
                 throw new IllegalArgumentException("leeway (loginrocket.jwt.leeway) must be at most 5 minutes, got "
                         + leeway);
             }
+            Listeners observers = Listeners.of(listeners);
             KeySource keys;
             if (staticKey != null) {
                 keys = StaticKeySource.of(staticKey);
@@ -345,9 +387,9 @@ public class LoginRocketTokenVerifier {
                     checkJwksUri(jwksUri, allowInsecureLoopback);
                 }
                 keys = new JwksKeySource(new HttpJwksFetcher(jwksUri, keyFetchTimeout, sslContext, maxKeySetBytes),
-                        System::nanoTime, keyRefetchInterval, keyFetchTimeout);
+                        System::nanoTime, keyRefetchInterval, keyFetchTimeout, observers);
             }
-            return new LoginRocketTokenVerifier(this, keys);
+            return new LoginRocketTokenVerifier(this, keys, observers);
         }
 
         private static void checkJwksUri(URI uri, boolean allowInsecureLoopback) {

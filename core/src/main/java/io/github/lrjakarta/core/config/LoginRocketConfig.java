@@ -8,6 +8,7 @@ import io.github.lrjakarta.core.LoginRocketUrl;
 import io.github.lrjakarta.core.RetryPolicy;
 import io.github.lrjakarta.core.config.internal.Converters;
 import io.github.lrjakarta.core.config.internal.EndedSessionsRegistry;
+import io.github.lrjakarta.core.internal.ServiceListeners;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -212,8 +213,9 @@ public final class LoginRocketConfig {
     /**
      * A client builder set up from this config: {@code url}, {@code allow-insecure-loopback},
      * {@code locale}, {@code user-agent}, {@code connect-timeout}, {@code response-timeout},
-     * {@code connection-request-timeout}, {@code max-connections}, {@code max-attempts}. Add what config cannot hold
-     * (an {@code SSLContext}, a retry policy) before {@code build()}.
+     * {@code connection-request-timeout}, {@code max-connections}, {@code max-attempts}, and the
+     * listeners registered through {@link ServiceLoader}. Add what config cannot hold (an {@code
+     * SSLContext}, a retry policy) before {@code build()}.
      *
      * @throws LoginRocketConfigException for a missing or bad value
      */
@@ -231,6 +233,7 @@ public final class LoginRocketConfig {
         locale().ifPresent(b::locale);
         // The builder checks the agent text; doing it inside the converter attributes errors to key and source.
         optional(LoginRocketKeys.USER_AGENT, b::userAgent);
+        ServiceListeners.load().forEach(b::listener);
         return b;
     }
 
@@ -258,7 +261,8 @@ public final class LoginRocketConfig {
      * (it wins over the key set), otherwise the key set of {@code url}; {@code jwt.issuer}, {@code
      * jwt.leeway} (at most 5 minutes), {@code jwt.realm}, {@code jwt.max-token-age}, {@code
      * jwt.cache-size}, {@code jwt.key-refetch-interval}, {@code jwt.key-fetch-timeout}, and
-     * {@code allow-insecure-loopback}. A static key is checked by {@code build()}; {@link
+     * {@code allow-insecure-loopback}, and the listeners registered through {@link ServiceLoader}.
+     * A static key is checked by {@code build()}; {@link
      * #newTokenVerifier()} attributes such errors to {@code jwt.key}.
      *
      * @throws LoginRocketConfigException for a missing or bad value
@@ -280,6 +284,7 @@ public final class LoginRocketConfig {
         } else {
             b.jwks(url());
         }
+        ServiceListeners.load().forEach(b::listener);
         return b;
     }
 

@@ -60,6 +60,11 @@ public final class LoginRocketKeys {
     public static final String JWT_KEY_REFETCH_INTERVAL = "jwt.key-refetch-interval";
     /** Timeout of a key-set fetch. Default {@code 5s}. */
     public static final String JWT_KEY_FETCH_TIMEOUT = "jwt.key-fetch-timeout";
+    /**
+     * How long a readiness answer ({@code LoginRocketReadiness}) is kept: at most one call to
+     * LoginRocket per interval per node. Default {@code 30s}.
+     */
+    public static final String HEALTH_INTERVAL = "health.interval";
 
     /** Comma-separated allowed origins, {@code https://*.example.com} for subdomains. Default: none (deny). */
     public static final String CORS_ALLOWED_ORIGINS = "cors.allowed-origins";
@@ -132,6 +137,7 @@ public final class LoginRocketKeys {
      * @since 0.2
      */
     public static final String PUBLIC_URL = "public-url";
+    /**
      * Where ended (logged-out) sessions are kept: {@code memory} (this node only) or the name of an
      * installed {@link EndedSessionsProvider}, e.g. {@code jcache} (module {@code loginrocket-jcache})
      * to share them between nodes. Default {@code memory}.
@@ -200,6 +206,7 @@ public final class LoginRocketKeys {
         m.put(JWT_CACHE_SIZE, new Spec(Kind.INT, "10000"));
         m.put(JWT_KEY_REFETCH_INTERVAL, new Spec(Kind.DURATION, "30s", true));
         m.put(JWT_KEY_FETCH_TIMEOUT, new Spec(Kind.DURATION, "5s", true));
+        m.put(HEALTH_INTERVAL, new Spec(Kind.DURATION, "30s", true));
         m.put(CORS_ALLOWED_ORIGINS, new Spec(Kind.LIST, null));
         m.put(CORS_ALLOWED_METHODS, new Spec(Kind.LIST, "GET, HEAD, POST, PUT, PATCH, DELETE"));
         m.put(CORS_ALLOWED_HEADERS, new Spec(Kind.LIST, "Content-Type, Accept, Accept-Language, Authorization, LR-Agent"));

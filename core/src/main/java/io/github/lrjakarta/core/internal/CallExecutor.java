@@ -2,6 +2,10 @@ package io.github.lrjakarta.core.internal;
 
 import io.github.lrjakarta.core.CallOptions;
 import io.github.lrjakarta.core.LoginRocketException;
+import io.github.lrjakarta.core.ProtocolException;
+import io.github.lrjakarta.core.RateLimitedException;
+import io.github.lrjakarta.core.TransportException;
+import io.github.lrjakarta.core.event.CallEvent;
 import io.github.lrjakarta.core.RetryPolicy;
 import java.io.Closeable;
 import java.io.IOException;
@@ -70,6 +74,40 @@ public final class CallExecutor implements Closeable {
      * @throws IllegalArgumentException if the fields cannot be encoded with the client's encoding
      */
     public ResponseMapper.Success execute(ApiCall call, CallOptions options) {
+        Listeners listener = settings.listener();
+        if (listener == null) {
+            return attempts(call, options, null);
+        }
+        long start = System.nanoTime();
+        int[] attempts = new int[1];
+        String name = call.method() + " /v2/" + call.path();
+        try {
+            ResponseMapper.Success s = attempts(call, options, attempts);
+            listener.callCompleted(new CallEvent(name, CallEvent.Outcome.SUCCESS, s.status(), attempts[0],
+                    Duration.ofNanos(System.nanoTime() - start), s.requestId()));
+            return s;
+        } catch (LoginRocketException e) {
+            listener.callCompleted(new CallEvent(name, outcomeOf(e), e.status(), attempts[0],
+                    Duration.ofNanos(System.nanoTime() - start), e.requestId()));
+            throw e;
+        }
+    }
+
+    private static CallEvent.Outcome outcomeOf(LoginRocketException e) {
+        if (e instanceof RateLimitedException) {
+            return CallEvent.Outcome.RATE_LIMITED;
+        }
+        if (e instanceof TransportException) {
+            return CallEvent.Outcome.TRANSPORT_ERROR;
+        }
+        if (e instanceof ProtocolException) {
+            return CallEvent.Outcome.PROTOCOL_ERROR;
+        }
+        return e.status() >= 500 ? CallEvent.Outcome.SERVER_ERROR : CallEvent.Outcome.CLIENT_ERROR;
+    }
+
+    /** The attempt loop; counts attempts into {@code attemptCount[0]} when given. */
+    private ResponseMapper.Success attempts(ApiCall call, CallOptions options, int[] attemptCount) {
         URI uri = uri(call);
         String path = uri.getRawPath();
         JsonCodec.Body body = call.fields() == null ? null : json.encode(call.fields(), settings.bodyEncoding());
@@ -83,6 +121,9 @@ public final class CallExecutor implements Closeable {
             } catch (LoginRocketException refused) {
                 earlier.forEach(refused::addSuppressed);
                 throw refused;
+            }
+            if (attemptCount != null) {
+                attemptCount[0] = attempt;
             }
             ResponseMapper.Exchange ex = new ResponseMapper.Exchange(call.method(), path, attempt);
             final int n = attempt;
@@ -140,6 +181,15 @@ public final class CallExecutor implements Closeable {
                 throw failure;
             }
         }
+    }
+
+    /**
+     * One {@code GET /connect/jwks} for a readiness check: no retries, not reported as an API call.
+     *
+     * @throws IOException when there is no answer
+     */
+    public RawResponse probeKeySet() throws IOException {
+        return transport.exchange("GET", settings.url().jwksUri(), headers(CallOptions.none()), null);
     }
 
     /** The wait before the next attempt, or null if the failure must be thrown now. */

@@ -3,7 +3,9 @@ package io.github.lrjakarta.core.internal;
 import io.github.lrjakarta.core.BodyEncoding;
 import io.github.lrjakarta.core.LoginRocketUrl;
 import io.github.lrjakarta.core.RetryPolicy;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
 
@@ -21,6 +23,8 @@ import javax.net.ssl.SSLContext;
  * @param retryPolicy when calls are repeated
  * @param sslContext the TLS context, or null for the JDK default
  * @param maxResponseBytes the largest response body read
+ * @param listener the registered listeners, or null for none
+ * @param httpCustomizer applied to the HttpClient 5 builder last, or null
  */
 public record ClientSettings(
         LoginRocketUrl url,
@@ -33,4 +37,6 @@ public record ClientSettings(
         BodyEncoding bodyEncoding,
         RetryPolicy retryPolicy,
         SSLContext sslContext,
-        int maxResponseBytes) {}
+        int maxResponseBytes,
+        Listeners listener,
+        Consumer<HttpClientBuilder> httpCustomizer) {}

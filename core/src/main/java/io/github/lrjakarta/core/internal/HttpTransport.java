@@ -15,6 +15,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -71,7 +72,7 @@ public final class HttpTransport implements Closeable {
                 .setMaxConnTotal(s.maxConnections())
                 .setMaxConnPerRoute(s.maxConnections())
                 .build();
-        this.http = HttpClients.custom()
+        HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(pool)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(timeout(s.connectionRequestTimeout()))
@@ -84,8 +85,11 @@ public final class HttpTransport implements Closeable {
                 .disableAuthCaching()
                 .disableConnectionState()
                 .evictExpiredConnections()
-                .evictIdleConnections(MAX_IDLE)
-                .build();
+                .evictIdleConnections(MAX_IDLE);
+        if (s.httpCustomizer() != null) {
+            s.httpCustomizer().accept(builder);
+        }
+        this.http = builder.build();
         this.maxResponseBytes = s.maxResponseBytes();
         this.bodyDeadlineNanos = s.responseTimeout().toNanos();
     }

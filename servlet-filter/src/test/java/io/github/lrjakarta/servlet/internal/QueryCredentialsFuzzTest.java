@@ -25,14 +25,17 @@ class QueryCredentialsFuzzTest {
         String uri = data.consumeString(40);
         String query = data.consumeRemainingAsString();
 
-        QueryCredentials q = QueryCredentials.parse(query);
+        QueryCredentials q = QueryCredentials.parse(query, true);
 
         List<String> kept = new ArrayList<>();
         boolean credentials = false;
         for (String pair : query.split("&", -1)) {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
-            if (name.equals("token") || name.equals("session")) {
+            String value = eq < 0 ? "" : decoded(pair.substring(eq + 1));
+            if (name.equals("token") && QueryCredentials.isJwtShaped(value)
+                    || name.equals("session") && QueryCredentials.isId(value, "kss_")
+                    || name.equals(LoginState.PARAMETER)) {
                 credentials = true;
             } else if (!name.equals("account") && !pair.isEmpty()) {
                 kept.add(pair);
@@ -53,8 +56,18 @@ class QueryCredentialsFuzzTest {
         int queryStart = location.indexOf('?');
         if (queryStart >= 0 && !uri.contains("?")) {
             for (String pair : location.substring(queryStart + 1).split("&", -1)) {
-                assertThat(pair).doesNotStartWith("token=").doesNotStartWith("session=").doesNotStartWith("account=");
+                assertThat(pair).doesNotStartWith("session=").doesNotStartWith("account=");
+                assertThat(pair.startsWith("token=") && QueryCredentials.isJwtShaped(decoded(pair.substring(6))))
+                        .as("a JWT-shaped token left in %s", location).isFalse();
             }
+        }
+    }
+
+    private static String decoded(String raw) {
+        try {
+            return java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "";
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.github.lrjakarta.core.internal.jwt;
 
 import io.github.lrjakarta.core.TokenFailure;
+import io.github.lrjakarta.core.event.KeySetEvent;
+import io.github.lrjakarta.core.internal.Listeners;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.security.interfaces.RSAPublicKey;
@@ -43,6 +45,7 @@ public final class JwksKeySource implements KeySource {
     private static final System.Logger LOG = System.getLogger(JwksKeySource.class.getName());
 
     private final JwksFetcher fetcher;
+    private final Listeners listener;
     private final LongSupplier nanoTime;
     private final long refetchNanos;
     private final long failureRetryNanos;
@@ -61,6 +64,13 @@ public final class JwksKeySource implements KeySource {
      * @param nanoTime a monotonic ticker, {@code System::nanoTime} outside tests
      */
     public JwksKeySource(JwksFetcher fetcher, LongSupplier nanoTime, Duration refetchInterval, Duration fetchTimeout) {
+        this(fetcher, nanoTime, refetchInterval, fetchTimeout, null);
+    }
+
+    /** @param listener told about each fetch, or null */
+    public JwksKeySource(JwksFetcher fetcher, LongSupplier nanoTime, Duration refetchInterval, Duration fetchTimeout,
+            Listeners listener) {
+        this.listener = listener;
         this.fetcher = fetcher;
         this.nanoTime = nanoTime;
         this.refetchNanos = refetchInterval.toNanos();
@@ -131,6 +141,10 @@ public final class JwksKeySource implements KeySource {
                 inFlight = null;
             }
             flight.complete(failure);
+            if (listener != null) {
+                listener.keySetFetched(new KeySetEvent(failure == null, keys.size(),
+                        Duration.ofNanos(nanoTime.getAsLong() - started), failure));
+            }
         }
         return failure;
     }
