@@ -152,7 +152,7 @@ public class LoginRocketClient implements AutoCloseable {
     private LoginRocketClient(ClientSettings settings, LongSupplier ticker, EndedSessions endedSessions,
             Duration endedSessionRetention) {
         this.settings = settings;
-        this.executor = new CallExecutor(settings, new LocalRateLimitGuard(settings.url().root().toString(), ticker));
+        this.executor = new CallExecutor(settings, new LocalRateLimitGuard(settings.url().root().toString(), ticker, settings.listener()));
         this.endedSessions = endedSessions;
         this.endedSessionRetention = endedSessionRetention;
     }
@@ -548,6 +548,10 @@ public class LoginRocketClient implements AutoCloseable {
         }
         try {
             RawResponse r = executor.probeKeySet();
+            if (r == null) {
+                return new LoginRocketReadiness.Status(true, "reachable but rate limited: the client is backing off"
+                        + " after a 429, no call made", now, 0, null);
+            }
             String ref = r.requestId() == null ? "no request id" : "request id " + r.requestId();
             if (r.status() == 200) {
                 return new LoginRocketReadiness.Status(true, "key set answered 200 (" + ref + ")", now, 200,

@@ -9,11 +9,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.lrjakarta.core.event.CallEvent;
 import io.github.lrjakarta.core.event.LoginRocketListener;
+import io.github.lrjakarta.core.event.RateLimitEvent;
 import io.github.lrjakarta.testkit.Fault;
 import io.github.lrjakarta.testkit.LoginRocketEmulatorExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -80,23 +82,54 @@ class ClientEventsTest {
 
     @Test
     void failuresAreClassified() {
-        LR.emulator().faults().inject("/v2/password/forgot", Fault.rateLimited(Duration.ofSeconds(30)).once());
         LR.emulator().faults().inject("/v2/password/forgot", Fault.status(502).once());
         LR.emulator().faults().inject("/v2/password/forgot", Fault.malformedBody().once());
         LR.emulator().faults().inject("/v2/password/forgot", Fault.dropConnection().once());
+        // last: after it the client refuses calls locally for the wait
+        LR.emulator().faults().inject("/v2/password/forgot", Fault.rateLimited(Duration.ofSeconds(30)).once());
         try (LoginRocketClient c = clientFor(LR.emulator()).retryPolicy(RetryPolicy.none()).listener(recorder).build()) {
             for (int i = 0; i < 4; i++) {
                 catchThrowableOfType(() -> c.forgotPassword(DANA), LoginRocketException.class);
             }
         }
         assertThat(calls).extracting(CallEvent::outcome).containsExactly(
-                CallEvent.Outcome.RATE_LIMITED,
                 CallEvent.Outcome.SERVER_ERROR,
                 CallEvent.Outcome.PROTOCOL_ERROR,
-                CallEvent.Outcome.TRANSPORT_ERROR);
-        assertThat(calls.get(0).rateLimited()).isTrue();
-        assertThat(calls.get(3).status()).isZero();
-        assertThat(calls.get(3).requestIdIfAny()).isEmpty();
+                CallEvent.Outcome.TRANSPORT_ERROR,
+                CallEvent.Outcome.RATE_LIMITED);
+        assertThat(calls.get(3).rateLimited()).isTrue();
+        assertThat(calls.get(2).status()).isZero();
+        assertThat(calls.get(2).requestIdIfAny()).isEmpty();
+    }
+
+    @Test
+    void aRateLimitEpisodeIsReportedWhenItStartsAndWhenItEnds() {
+        List<RateLimitEvent> episodes = new CopyOnWriteArrayList<>();
+        LoginRocketListener listener = new LoginRocketListener() {
+            @Override
+            public void rateLimitChanged(RateLimitEvent event) {
+                episodes.add(event);
+            }
+        };
+        AtomicLong nanos = new AtomicLong();
+        LR.emulator().faults().inject("/v2/password/forgot", Fault.rateLimited(Duration.ofSeconds(20)).once());
+        try (LoginRocketClient c = clientFor(LR.emulator()).retryPolicy(RetryPolicy.none()).ticker(nanos::get)
+                .listener(listener).build()) {
+            catchThrowableOfType(() -> c.forgotPassword(DANA), RateLimitedException.class);
+            RateLimitedException refused = catchThrowableOfType(() -> c.forgotPassword(DANA), RateLimitedException.class);
+            assertThat(refused.refusedLocally()).isTrue();
+            assertThat(episodes).singleElement().satisfies(e -> {
+                assertThat(e.started()).isTrue();
+                // Ratelimit-Reset is a point in time, so the wait is a little under the 20 s
+                assertThat(e.retryAfter()).isBetween(Duration.ofSeconds(15), Duration.ofSeconds(20));
+                assertThat(e.requestId()).matches(REQUEST_ID);
+            });
+            nanos.addAndGet(Duration.ofSeconds(21).toNanos());
+            c.forgotPassword(DANA);
+        }
+        assertThat(episodes).hasSize(2);
+        assertThat(episodes.get(1).started()).isFalse();
+        assertThat(calls).isEmpty();
     }
 
     @Test

@@ -66,6 +66,18 @@ class LoginRocketReadinessTest {
     }
 
     @Test
+    void upWithoutACallWhileTheClientBacksOffAfterA429() {
+        LR.emulator().faults().inject("/v2/password/forgot", Fault.rateLimited(Duration.ofSeconds(30)).once());
+        try (LoginRocketClient c = clientFor(LR.emulator()).retryPolicy(RetryPolicy.none()).build()) {
+            org.assertj.core.api.Assertions.catchThrowable(() -> c.forgotPassword(ClientTestSupport.DANA));
+            LoginRocketReadiness.Status s = readiness(c).check();
+            assertThat(s.up()).isTrue();
+            assertThat(s.detail()).contains("backing off");
+        }
+        assertThat(LR.emulator().requestCount("/connect/jwks")).isZero();
+    }
+
+    @Test
     void downWhenNothingAnswers() {
         LoginRocketEmulator stopped = LoginRocketEmulator.start();
         LoginRocketClient.Builder b = clientFor(stopped).connectTimeout(Duration.ofMillis(500));

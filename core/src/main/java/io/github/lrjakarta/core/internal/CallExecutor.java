@@ -185,10 +185,14 @@ public final class CallExecutor implements Closeable {
 
     /**
      * One {@code GET /connect/jwks} for a readiness check: no retries, not reported as an API call.
+     * While the rate-limit guard holds back, no call: null.
      *
      * @throws IOException when there is no answer
      */
     public RawResponse probeKeySet() throws IOException {
+        if (guard.backingOff()) {
+            return null;
+        }
         return transport.exchange("GET", settings.url().jwksUri(), headers(CallOptions.none()), null);
     }
 

@@ -1,6 +1,7 @@
 package io.github.lrjakarta.core.internal;
 
 import io.github.lrjakarta.core.RateLimitedException;
+import io.github.lrjakarta.core.event.RateLimitEvent;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class LocalRateLimitGuard implements RateLimitGuard {
 
     private final String realm;
     private final LongSupplier ticker;
+    private final Listeners listener;
 
     private boolean inEpisode;
     private long deadline;
@@ -38,8 +40,19 @@ public final class LocalRateLimitGuard implements RateLimitGuard {
      * @param ticker monotonic nanoseconds ({@code System::nanoTime} outside tests)
      */
     public LocalRateLimitGuard(String realm, LongSupplier ticker) {
+        this(realm, ticker, null);
+    }
+
+    /** @param listener told when an episode starts and ends, or null */
+    public LocalRateLimitGuard(String realm, LongSupplier ticker, Listeners listener) {
         this.realm = realm;
         this.ticker = ticker;
+        this.listener = listener;
+    }
+
+    @Override
+    public synchronized boolean backingOff() {
+        return inEpisode && ticker.getAsLong() - deadline < 0;
     }
 
     @Override
@@ -93,6 +106,9 @@ public final class LocalRateLimitGuard implements RateLimitGuard {
             LOG.log(Level.WARNING, () -> "LoginRocket at " + realm + " rate-limited this client ("
                     + ResponseMapper.requestRef(requestId) + "): refusing calls locally for "
                     + ResponseMapper.human(wait) + capped + ", then probing with one call");
+            if (listener != null) {
+                listener.rateLimitChanged(new RateLimitEvent(true, wait, requestId));
+            }
         } else if (until - deadline > 0) {
             deadline = until;
             LOG.log(Level.DEBUG, () -> "LoginRocket at " + realm + " rate-limited this client again ("
@@ -113,6 +129,9 @@ public final class LocalRateLimitGuard implements RateLimitGuard {
         long count = refused;
         LOG.log(Level.INFO, () -> "LoginRocket at " + realm + " accepts calls again: the rate-limit back-off ended"
                 + " after " + seconds + " s, " + count + " calls were refused locally");
+        if (listener != null) {
+            listener.rateLimitChanged(new RateLimitEvent(false, Duration.ZERO, null));
+        }
     }
 
     private synchronized void released(LocalPermit permit) {

@@ -37,6 +37,9 @@ public interface RateLimitGuard {
      */
     Permit admit(Permit retryOf, String call);
 
+    /** Whether attempts are refused locally right now (the wait has not passed yet). */
+    boolean backingOff();
+
     /** One admitted attempt. Only the first report counts; later ones are ignored. */
     interface Permit {
 
