@@ -7,6 +7,7 @@ import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import io.github.lrjakarta.testkit.RecordedRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.spi.Bean;
@@ -117,10 +118,15 @@ class DeploymentTest {
                 Bean<?> bean = beanManager.resolve(beanManager.getBeans(LoginRocketClient.class));
                 // The contextual instance behind the proxy, to call it after the container is gone.
                 instance = (LoginRocketClient) beanManager.getContext(ApplicationScoped.class).get(bean);
-                assertThat(instance.forgotPassword("dana@example.org")).isNotNull();
+                emulator.clearRequests();
+                instance.forgotPassword("dana@example.org");
+                assertThat(emulator.requests()).extracting(RecordedRequest::path).containsExactly("/v2/password/forgot");
             }
+            emulator.clearRequests();
             assertThatThrownBy(() -> instance.forgotPassword("dana@example.org"))
-                    .isInstanceOf(IllegalStateException.class);
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("LoginRocketClient is closed");
+            assertThat(emulator.requests()).isEmpty();
         }
     }
 }

@@ -27,6 +27,9 @@ import jakarta.ws.rs.NotAuthorizedException;
 import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
@@ -180,8 +183,20 @@ class LoginRocketBeansTest {
 
     @Test
     void namedRealmGetsItsOwnClient() {
-        LoginRocketClient partners = weld.select(LoginRocketClient.class, PARTNERS).get();
-        assertThat(partners.url()).isEqualTo(client.url());
+        // Its own container: here the two realms point at different servers, so each client shows which keys it read.
+        Weld realms = WeldInitiator.createWeld()
+                .addExtension(new LoginRocketExtension(TestConfig.of(Map.of(
+                        "loginrocket.url", "https://default.example.com",
+                        "loginrocket.partners.url", "https://partners.example.com"))))
+                .addBeanClasses(PartnersUser.class);
+        try (WeldContainer container = realms.initialize()) {
+            assertThat(container.select(LoginRocketClient.class).get().url().root().getHost())
+                    .isEqualTo("default.example.com");
+            assertThat(container.select(LoginRocketClient.class, PARTNERS).get().url().root().getHost())
+                    .isEqualTo("partners.example.com");
+            assertThat(container.select(PartnersUser.class).get().partnersClient.url().root().getHost())
+                    .isEqualTo("partners.example.com");
+        }
         assertThat(beanOf(LoginRocketClient.class, PARTNERS)).isNotEqualTo(beanOf(LoginRocketClient.class, Default.Literal.INSTANCE));
     }
 

@@ -526,8 +526,18 @@ class LoginRocketFilterJettyTest {
     }
 
     @Test
-    void outsideARequestNothingIsBound() {
+    void outsideARequestNothingIsBound() throws Exception {
+        // The application's client has just served a browser's request; its next call, made outside
+        // any request, must carry nothing of that browser.
+        jetty.navigate("/public/login-as-dana", "Accept-Language", "es-MX,es;q=0.9,en;q=0.5");
+        emulator.clearRequests();
+
+        appClient.forgotPassword("dana@example.org");
+
         assertThat(io.github.lrjakarta.core.CallContext.current()).isEmpty();
+        RecordedRequest call = single("POST", "/v2/password/forgot");
+        assertThat(call.header("User-Agent")).hasValueSatisfying(agent -> assertThat(agent).doesNotContain("Firefox"));
+        assertThat(call.header("Accept-Language")).isEmpty();
     }
 
     private static RecordedRequest single(String method, String path) {

@@ -87,7 +87,8 @@ public final class SessionInjection {
         String scope = holder.getScope().getSimpleName();
         String article = "aeiouAEIOU".indexOf(scope.charAt(0)) >= 0 ? "an @" : "a @";
         if (holder.getScope() == Dependent.class) {
-            return article + scope + " bean, such as a stateless or singleton EJB, or a helper whatever holds it";
+            return article + scope + " bean: an EJB, a servlet or other component the container manages, or a"
+                    + " helper, whatever holds it";
         }
         return article + scope + " bean";
     }

@@ -42,6 +42,26 @@ class FilterAndDeploymentOnJettyTest {
     }
 
     @Test
+    void filterInitParamsDoNotConfigureTheCdiBeans() throws Exception {
+        // Init-params outrank context-params: were the extension to read them, its client would call port 9.
+        try (LoginRocketEmulator emulator = LoginRocketEmulator.start();
+                JettyApp app = JettyApp.builder()
+                        .contextParam("loginrocket.url", emulator.url())
+                        .contextParam("loginrocket.allow-insecure-loopback", "true")
+                        .filterInitParam("loginrocket.url", "http://127.0.0.1:9")
+                        .initializer()
+                        .start()) {
+            HttpRequest login = HttpRequest.newBuilder(app.api().resolve("login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("email=dana%40example.org&password="
+                            + URLEncoder.encode("correct-horse-battery", StandardCharsets.UTF_8)))
+                    .build();
+            assertThat(http.send(login, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(emulator.requestCount("/v2/login")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void enableLoginRocketAnnotationConfiguresTheCdiBeansToo() throws Exception {
         // The http URL is only acceptable with allow-insecure-loopback, which only the annotation sets.
         try (LoginRocketEmulator emulator = LoginRocketEmulator.start();

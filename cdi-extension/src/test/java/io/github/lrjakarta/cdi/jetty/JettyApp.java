@@ -48,9 +48,12 @@ final class JettyApp implements AutoCloseable {
             context.addEventListener(new Listener());
         }
         if (b.filter) {
-            context.addFilter(new FilterHolder(LoginRocketFilter.class), "/*", EnumSet.of(DispatcherType.REQUEST));
+            FilterHolder filter = new FilterHolder(LoginRocketFilter.class);
+            filter.setInitParameters(b.filterInitParams);
+            context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
         }
-        ResourceConfig application = new ResourceConfig(LoginResource.class, MeResource.class, AdminResource.class);
+        ResourceConfig application = new ResourceConfig(
+                LoginResource.class, MeResource.class, AdminResource.class, GuardedResource.class);
         context.addServlet(new ServletHolder(new ServletContainer(application)), "/api/*");
         server.setHandler(context);
     }
@@ -74,6 +77,7 @@ final class JettyApp implements AutoCloseable {
 
     static final class Builder {
         private final Map<String, String> contextParams = new HashMap<>();
+        private final Map<String, String> filterInitParams = new HashMap<>();
         private boolean filter;
         private Class<?>[] initializerClasses;
         private boolean weldInitializer;
@@ -85,6 +89,13 @@ final class JettyApp implements AutoCloseable {
 
         Builder filter() {
             filter = true;
+            return this;
+        }
+
+        /** The filter, with an init-param ({@code <init-param>} of its web.xml declaration). */
+        Builder filterInitParam(String name, String value) {
+            filter = true;
+            filterInitParams.put(name, value);
             return this;
         }
 
