@@ -10,9 +10,7 @@ import io.github.lrjakarta.testkit.RealmFixture;
 import io.github.lrjakarta.testkit.SessionInfo;
 import io.github.lrjakarta.testkit.SignupMode;
 import io.github.lrjakarta.testkit.UserFixture;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,10 +35,6 @@ import java.util.regex.Pattern;
  */
 public final class RealmState {
 
-    /** Condition of a multi-user session without a selected account. */
-    public static final String NO_ACCOUNT_SELECTED = "no_account_selected";
-    /** Condition of a login waiting for its TOTP code (E12 in loginrocket-api.md; shape inferred). */
-    public static final String MUST_VERIFY_TOTP = "must_verify_totp";
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Duration MFA_TOKEN_LIFETIME = Duration.ofMinutes(10);
@@ -84,7 +78,10 @@ public final class RealmState {
     private static final class OneTimeToken {
         TokenKind kind;
         String userId;
+        /** The address a reset, verification or invitation is for; {@code null} for MFA. */
         String email;
+        /** The account an MFA login asked for; {@code null} for the other kinds. */
+        String account;
         Instant expiresAt;
         boolean used;
     }
@@ -162,7 +159,7 @@ public final class RealmState {
     // ---------------------------------------------------------------- the eleven /v2/ calls
 
     /** {@code POST /v2/login}. */
-    public synchronized JsonObject login(String identifier, String password, String account, String client) {
+    public synchronized LoginOutcome login(String identifier, String password, String account, String client) {
         User user = identifier == null ? null : findUser(identifier);
         if (user == null || password == null) {
             throw ApiError.invalid("login.failed");
@@ -187,20 +184,17 @@ public final class RealmState {
             OneTimeToken t = new OneTimeToken();
             t.kind = TokenKind.MFA;
             t.userId = user.id;
-            t.email = account; // the preferred account travels with the pending login
+            t.account = account; // the preferred account travels with the pending login
             t.expiresAt = now.plus(MFA_TOKEN_LIFETIME);
             tokens.put(pending, t);
-            JsonObjectBuilder b = Json.createObjectBuilder().add("result", "conditional_login")
-                    .addNull("session").addNull("account")
-                    .add("conditions", Json.createArrayBuilder().add(MUST_VERIFY_TOTP)).add("token", pending);
-            return b.build();
+            return new LoginOutcome.CodeNeeded(pending);
         }
         Session session = newSession(user, client);
         return select(session, preferred(user, account));
     }
 
     /** {@code POST /v2/login/verify}: the second step of an MFA login. */
-    public synchronized JsonObject verifyLogin(String token, String code, String account, String client) {
+    public synchronized LoginOutcome verifyLogin(String token, String code, String account, String client) {
         OneTimeToken t = usable(token, TokenKind.MFA);
         User user = users.get(t.userId);
         if (code == null || !user.totpCode.equals(code.strip())) {
@@ -208,11 +202,11 @@ public final class RealmState {
         }
         t.used = true;
         Session session = newSession(user, client);
-        return select(session, preferred(user, account != null ? account : t.email));
+        return select(session, preferred(user, account != null ? account : t.account));
     }
 
     /** {@code GET /v2/session}, optionally selecting or switching the account. */
-    public synchronized JsonObject getSession(String sessionId, String account) {
+    public synchronized LoginOutcome getSession(String sessionId, String account) {
         Session session = activeSession(sessionId);
         if (account != null && !account.isBlank() && membership(session.user, account) == null) {
             throw ApiError.invalid("account.invalid");
@@ -224,16 +218,15 @@ public final class RealmState {
     }
 
     /** {@code DELETE /v2/session}. */
-    public synchronized JsonObject logout(String sessionId) {
+    public synchronized void logout(String sessionId) {
         activeSession(sessionId).ended = true;
-        return okay();
     }
 
     /**
      * {@code POST /v2/password/forgot}. Unknown addresses also get {@code okay} (the real service's
      * choice is unknown; answering the same way does not reveal who has an account).
      */
-    public synchronized JsonObject forgotPassword(String email) {
+    public synchronized void forgotPassword(String email) {
         if (email == null || email.isBlank()) {
             throw ApiError.invalid("email.blank");
         }
@@ -244,11 +237,10 @@ public final class RealmState {
             mailer.accept(new OutboxMessage(user.email, OutboxMessage.Type.PASSWORD_RESET, token,
                     "Reset your " + realm.name() + " password", clock.instant()));
         }
-        return okay();
     }
 
     /** {@code POST /v2/password/reset}: sets the password and logs the user in. */
-    public synchronized JsonObject resetPassword(String token, String password, String confirmation, String client) {
+    public synchronized LoginOutcome resetPassword(String token, String password, String confirmation, String client) {
         OneTimeToken t = usable(token, TokenKind.PASSWORD_RESET);
         List<ApiError.Message> errors = new ArrayList<>();
         checkPassword(password, confirmation, errors);
@@ -262,7 +254,7 @@ public final class RealmState {
     }
 
     /** {@code POST /v2/profile/password}. */
-    public synchronized JsonObject updatePassword(String sessionId, String current, String password, String confirmation) {
+    public synchronized void updatePassword(String sessionId, String current, String password, String confirmation) {
         Session session = activeSession(sessionId);
         if (current == null || !session.user.password.equals(current)) {
             throw ApiError.invalid("password.current_mismatch");
@@ -271,7 +263,6 @@ public final class RealmState {
         checkPassword(password, confirmation, errors);
         fail(errors);
         session.user.password = password;
-        return okay();
     }
 
     /**
@@ -280,7 +271,7 @@ public final class RealmState {
      * fields are ignored. A new e-mail address becomes unverified and gets a verification message.
      * Returns a new login token with the changed claims.
      */
-    public synchronized JsonObject updateProfile(String sessionId, Map<String, String> fields) {
+    public synchronized LoginOutcome updateProfile(String sessionId, Map<String, String> fields) {
         Session session = activeSession(sessionId);
         User user = session.user;
         List<ApiError.Message> errors = new ArrayList<>();
@@ -328,7 +319,7 @@ public final class RealmState {
      * {@code POST /v2/signup/request}: only in invitation realms. A second request for the same
      * address is a 409 conflict (the emulator's choice).
      */
-    public synchronized JsonObject requestInvitation(String email) {
+    public synchronized void requestInvitation(String email) {
         if (realm.signup() != SignupMode.INVITATION) {
             throw ApiError.invalid("signup.not_invitation");
         }
@@ -340,7 +331,6 @@ public final class RealmState {
         }
         mailer.accept(new OutboxMessage(email, OutboxMessage.Type.INVITATION_REQUEST, null,
                 "We received your request to join " + realm.name(), clock.instant()));
-        return okay();
     }
 
     /** Creates an invitation (what a realm admin does) and mails its token; returns the token. */
@@ -363,7 +353,7 @@ public final class RealmState {
      * and selects that account), {@code invitation} (required in invitation realms). The new address
      * is unverified (a verification message is sent) unless an invitation proved it.
      */
-    public synchronized JsonObject signup(Map<String, String> p, String client) {
+    public synchronized LoginOutcome signup(Map<String, String> p, String client) {
         if (realm.signup() == SignupMode.CLOSED) {
             throw ApiError.invalid("signup.closed");
         }
@@ -411,14 +401,13 @@ public final class RealmState {
     }
 
     /** {@code POST /v2/email/verify}. */
-    public synchronized JsonObject verifyEmail(String token) {
+    public synchronized void verifyEmail(String token) {
         OneTimeToken t = usable(token, TokenKind.EMAIL_VERIFICATION);
         t.used = true;
         User user = users.get(t.userId);
         if (user.email.equalsIgnoreCase(t.email)) {
             user.emailVerified = true;
         }
-        return okay();
     }
 
     // ---------------------------------------------------------------- LoginRocket Web and test helpers
@@ -438,8 +427,10 @@ public final class RealmState {
             }
             wanted = session.user.memberships.get(0).org().id();
         }
-        JsonObject result = select(session, wanted);
-        return new IssuedLogin(session.id, result.getString("account"), result.getString("token"));
+        if (!(select(session, wanted) instanceof LoginOutcome.FullLogin login)) {
+            throw new IllegalStateException("a web login selects an account, yet none was selected");
+        }
+        return new IssuedLogin(login.sessionId(), login.account(), login.token());
     }
 
     /** Starts a session for a user directly (no password) and completes it like LoginRocket Web. */
@@ -533,7 +524,7 @@ public final class RealmState {
      * The session remembers its selection, so a later {@code GET /v2/session} without
      * {@code account} keeps it.
      */
-    private JsonObject select(Session session, String account) {
+    private LoginOutcome select(Session session, String account) {
         User user = session.user;
         if (account != null) {
             session.account = account;
@@ -547,11 +538,9 @@ public final class RealmState {
             }
         }
         if (session.account == null) {
-            return Json.createObjectBuilder().add("result", "conditional_login").add("session", session.id)
-                    .addNull("account").add("conditions", Json.createArrayBuilder().add(NO_ACCOUNT_SELECTED)).build();
+            return new LoginOutcome.AccountNeeded(session.id);
         }
-        return Json.createObjectBuilder().add("result", "full_login").add("session", session.id)
-                .add("account", session.account).add("token", mint(session)).build();
+        return new LoginOutcome.FullLogin(session.id, session.account, mint(session));
     }
 
     private String mint(Session session) {
@@ -680,7 +669,4 @@ public final class RealmState {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static JsonObject okay() {
-        return Json.createObjectBuilder().add("result", "okay").build();
-    }
 }
