@@ -29,62 +29,15 @@ import java.util.regex.Pattern;
 
 /**
  * The emulated realm's data and rules: users, orgs, sessions, one-time tokens, lockouts. Every
- * operation is one LoginRocket call; it returns the JSON answer or throws {@link ApiError}.
+ * operation is one LoginRocket call; it returns a {@link LoginOutcome} (or nothing, for the calls
+ * that answer {@code okay}) or throws {@link ApiError}. The route layer writes the answers.
  * Thread-safe: every public method holds this object's lock, so each call sees and leaves a
  * consistent realm (calls are short; token signing is about a millisecond).
  */
 public final class RealmState {
 
-
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Duration MFA_TOKEN_LIFETIME = Duration.ofMinutes(10);
-
-    private enum TokenKind { PASSWORD_RESET, EMAIL_VERIFICATION, INVITATION, MFA }
-
-    private static final class User {
-        String id;
-        String email;
-        String password;
-        String firstName;
-        String lastName;
-        String username;
-        String locale;
-        boolean emailVerified;
-        String reference;
-        JsonObject custom;
-        boolean mfa;
-        String totpCode;
-        final List<Membership> memberships = new ArrayList<>();
-        int failures;
-        Instant lockedUntil;
-    }
-
-    private record Org(String id, String name, String reference, JsonObject custom) {
-    }
-
-    private record Membership(String id, Org org, List<String> permissions) {
-    }
-
-    private static final class Session {
-        String id;
-        User user;
-        String account;
-        String client;
-        Instant createdAt;
-        Instant expiresAt;
-        boolean ended;
-    }
-
-    private static final class OneTimeToken {
-        TokenKind kind;
-        String userId;
-        /** The address a reset, verification or invitation is for; {@code null} for MFA. */
-        String email;
-        /** The account an MFA login asked for; {@code null} for the other kinds. */
-        String account;
-        Instant expiresAt;
-        boolean used;
-    }
 
     private final SigningKeys keys;
     private final Clock clock;
@@ -182,7 +135,7 @@ public final class RealmState {
         if (user.mfa) {
             String pending = "tmf:" + Ids.randomChars(24);
             OneTimeToken t = new OneTimeToken();
-            t.kind = TokenKind.MFA;
+            t.kind = OneTimeToken.Kind.MFA;
             t.userId = user.id;
             t.account = account; // the preferred account travels with the pending login
             t.expiresAt = now.plus(MFA_TOKEN_LIFETIME);
@@ -195,7 +148,7 @@ public final class RealmState {
 
     /** {@code POST /v2/login/verify}: the second step of an MFA login. */
     public synchronized LoginOutcome verifyLogin(String token, String code, String account, String client) {
-        OneTimeToken t = usable(token, TokenKind.MFA);
+        OneTimeToken t = usable(token, OneTimeToken.Kind.MFA);
         User user = users.get(t.userId);
         if (code == null || !user.totpCode.equals(code.strip())) {
             throw ApiError.invalid("login.verify_failed");
@@ -233,7 +186,7 @@ public final class RealmState {
         User user = findUser(email);
         if (user != null) {
             String token = "tpw:" + Ids.randomChars(24);
-            tokens.put(token, oneTime(TokenKind.PASSWORD_RESET, user.id, user.email, realm.resetTokenMinutes()));
+            tokens.put(token, oneTime(OneTimeToken.Kind.PASSWORD_RESET, user.id, user.email, realm.resetTokenMinutes()));
             mailer.accept(new OutboxMessage(user.email, OutboxMessage.Type.PASSWORD_RESET, token,
                     "Reset your " + realm.name() + " password", clock.instant()));
         }
@@ -241,7 +194,7 @@ public final class RealmState {
 
     /** {@code POST /v2/password/reset}: sets the password and logs the user in. */
     public synchronized LoginOutcome resetPassword(String token, String password, String confirmation, String client) {
-        OneTimeToken t = usable(token, TokenKind.PASSWORD_RESET);
+        OneTimeToken t = usable(token, OneTimeToken.Kind.PASSWORD_RESET);
         List<ApiError.Message> errors = new ArrayList<>();
         checkPassword(password, confirmation, errors);
         fail(errors);
@@ -341,7 +294,7 @@ public final class RealmState {
             throw new IllegalArgumentException("cannot invite " + email + ": " + errors.get(0).key());
         }
         String token = Ids.random("nvt_");
-        tokens.put(token, oneTime(TokenKind.INVITATION, null, email, realm.verifyTokenMinutes()));
+        tokens.put(token, oneTime(OneTimeToken.Kind.INVITATION, null, email, realm.verifyTokenMinutes()));
         mailer.accept(new OutboxMessage(email, OutboxMessage.Type.INVITATION, token,
                 "You are invited to " + realm.name(), clock.instant()));
         return token;
@@ -361,7 +314,7 @@ public final class RealmState {
         OneTimeToken invitation = null;
         if (realm.signup() == SignupMode.INVITATION) {
             OneTimeToken t = p.get("invitation") == null ? null : tokens.get(p.get("invitation"));
-            if (t == null || t.kind != TokenKind.INVITATION || t.used || !clock.instant().isBefore(t.expiresAt)
+            if (t == null || t.kind != OneTimeToken.Kind.INVITATION || t.used || !clock.instant().isBefore(t.expiresAt)
                     || email == null || !t.email.equalsIgnoreCase(email)) {
                 throw ApiError.invalid("signup.invitation_required");
             }
@@ -402,7 +355,7 @@ public final class RealmState {
 
     /** {@code POST /v2/email/verify}. */
     public synchronized void verifyEmail(String token) {
-        OneTimeToken t = usable(token, TokenKind.EMAIL_VERIFICATION);
+        OneTimeToken t = usable(token, OneTimeToken.Kind.EMAIL_VERIFICATION);
         t.used = true;
         User user = users.get(t.userId);
         if (user.email.equalsIgnoreCase(t.email)) {
@@ -608,7 +561,7 @@ public final class RealmState {
         return null;
     }
 
-    private OneTimeToken oneTime(TokenKind kind, String userId, String email, int minutes) {
+    private OneTimeToken oneTime(OneTimeToken.Kind kind, String userId, String email, int minutes) {
         OneTimeToken t = new OneTimeToken();
         t.kind = kind;
         t.userId = userId;
@@ -617,7 +570,7 @@ public final class RealmState {
         return t;
     }
 
-    private OneTimeToken usable(String token, TokenKind kind) {
+    private OneTimeToken usable(String token, OneTimeToken.Kind kind) {
         OneTimeToken t = token == null ? null : tokens.get(token);
         if (t == null || t.kind != kind || t.used || !clock.instant().isBefore(t.expiresAt)) {
             throw ApiError.invalid("token.invalid");
@@ -627,7 +580,7 @@ public final class RealmState {
 
     private void sendVerification(User user) {
         String token = "tve:" + Ids.randomChars(24);
-        tokens.put(token, oneTime(TokenKind.EMAIL_VERIFICATION, user.id, user.email, realm.verifyTokenMinutes()));
+        tokens.put(token, oneTime(OneTimeToken.Kind.EMAIL_VERIFICATION, user.id, user.email, realm.verifyTokenMinutes()));
         mailer.accept(new OutboxMessage(user.email, OutboxMessage.Type.EMAIL_VERIFICATION, token,
                 "Verify your e-mail address for " + realm.name(), clock.instant()));
     }
