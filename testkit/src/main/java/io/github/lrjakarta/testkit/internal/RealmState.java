@@ -49,12 +49,13 @@ public final class RealmState {
     private final Map<String, User> users = new LinkedHashMap<>();
     private final Map<String, Org> fixtureOrgsByName = new HashMap<>();
     private final Map<String, Session> sessions = new HashMap<>();
-    private final Map<String, OneTimeToken> tokens = new HashMap<>();
+    private final OneTimeTokens tokens;
     private final Set<String> invitationRequests = new HashSet<>();
 
     public RealmState(EmulatorFixture fixture, SigningKeys keys, Clock clock, Consumer<OutboxMessage> mailer) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.tokens = new OneTimeTokens(clock);
         this.mailer = Objects.requireNonNull(mailer, "mailer");
         load(fixture);
     }
@@ -134,12 +135,8 @@ public final class RealmState {
         user.lockedUntil = null;
         if (user.mfa) {
             String pending = "tmf:" + Ids.randomChars(24);
-            OneTimeToken t = new OneTimeToken();
-            t.kind = OneTimeToken.Kind.MFA;
-            t.userId = user.id;
+            OneTimeToken t = tokens.issue(pending, OneTimeToken.Kind.MFA, user.id, null, MFA_TOKEN_LIFETIME);
             t.account = account; // the preferred account travels with the pending login
-            t.expiresAt = now.plus(MFA_TOKEN_LIFETIME);
-            tokens.put(pending, t);
             return new LoginOutcome.CodeNeeded(pending);
         }
         Session session = newSession(user, client);
@@ -148,7 +145,7 @@ public final class RealmState {
 
     /** {@code POST /v2/login/verify}: the second step of an MFA login. */
     public synchronized LoginOutcome verifyLogin(String token, String code, String account, String client) {
-        OneTimeToken t = usable(token, OneTimeToken.Kind.MFA);
+        OneTimeToken t = tokens.usable(token, OneTimeToken.Kind.MFA);
         User user = users.get(t.userId);
         if (code == null || !user.totpCode.equals(code.strip())) {
             throw ApiError.invalid("login.verify_failed");
@@ -186,7 +183,8 @@ public final class RealmState {
         User user = findUser(email);
         if (user != null) {
             String token = "tpw:" + Ids.randomChars(24);
-            tokens.put(token, oneTime(OneTimeToken.Kind.PASSWORD_RESET, user.id, user.email, realm.resetTokenMinutes()));
+            tokens.issue(token, OneTimeToken.Kind.PASSWORD_RESET, user.id, user.email,
+                    Duration.ofMinutes(realm.resetTokenMinutes()));
             mailer.accept(new OutboxMessage(user.email, OutboxMessage.Type.PASSWORD_RESET, token,
                     "Reset your " + realm.name() + " password", clock.instant()));
         }
@@ -194,7 +192,7 @@ public final class RealmState {
 
     /** {@code POST /v2/password/reset}: sets the password and logs the user in. */
     public synchronized LoginOutcome resetPassword(String token, String password, String confirmation, String client) {
-        OneTimeToken t = usable(token, OneTimeToken.Kind.PASSWORD_RESET);
+        OneTimeToken t = tokens.usable(token, OneTimeToken.Kind.PASSWORD_RESET);
         List<ApiError.Message> errors = new ArrayList<>();
         checkPassword(password, confirmation, errors);
         fail(errors);
@@ -294,7 +292,7 @@ public final class RealmState {
             throw new IllegalArgumentException("cannot invite " + email + ": " + errors.get(0).key());
         }
         String token = Ids.random("nvt_");
-        tokens.put(token, oneTime(OneTimeToken.Kind.INVITATION, null, email, realm.verifyTokenMinutes()));
+        tokens.issue(token, OneTimeToken.Kind.INVITATION, null, email, Duration.ofMinutes(realm.verifyTokenMinutes()));
         mailer.accept(new OutboxMessage(email, OutboxMessage.Type.INVITATION, token,
                 "You are invited to " + realm.name(), clock.instant()));
         return token;
@@ -313,12 +311,9 @@ public final class RealmState {
         String email = p.get("email");
         OneTimeToken invitation = null;
         if (realm.signup() == SignupMode.INVITATION) {
-            OneTimeToken t = p.get("invitation") == null ? null : tokens.get(p.get("invitation"));
-            if (t == null || t.kind != OneTimeToken.Kind.INVITATION || t.used || !clock.instant().isBefore(t.expiresAt)
-                    || email == null || !t.email.equalsIgnoreCase(email)) {
-                throw ApiError.invalid("signup.invitation_required");
-            }
-            invitation = t;
+            invitation = tokens.find(p.get("invitation"), OneTimeToken.Kind.INVITATION)
+                    .filter(t -> email != null && t.email.equalsIgnoreCase(email))
+                    .orElseThrow(() -> ApiError.invalid("signup.invitation_required"));
         }
         List<ApiError.Message> errors = new ArrayList<>();
         checkNewEmail(email, errors);
@@ -355,7 +350,7 @@ public final class RealmState {
 
     /** {@code POST /v2/email/verify}. */
     public synchronized void verifyEmail(String token) {
-        OneTimeToken t = usable(token, OneTimeToken.Kind.EMAIL_VERIFICATION);
+        OneTimeToken t = tokens.usable(token, OneTimeToken.Kind.EMAIL_VERIFICATION);
         t.used = true;
         User user = users.get(t.userId);
         if (user.email.equalsIgnoreCase(t.email)) {
@@ -561,26 +556,10 @@ public final class RealmState {
         return null;
     }
 
-    private OneTimeToken oneTime(OneTimeToken.Kind kind, String userId, String email, int minutes) {
-        OneTimeToken t = new OneTimeToken();
-        t.kind = kind;
-        t.userId = userId;
-        t.email = email;
-        t.expiresAt = clock.instant().plus(Duration.ofMinutes(minutes));
-        return t;
-    }
-
-    private OneTimeToken usable(String token, OneTimeToken.Kind kind) {
-        OneTimeToken t = token == null ? null : tokens.get(token);
-        if (t == null || t.kind != kind || t.used || !clock.instant().isBefore(t.expiresAt)) {
-            throw ApiError.invalid("token.invalid");
-        }
-        return t;
-    }
-
     private void sendVerification(User user) {
         String token = "tve:" + Ids.randomChars(24);
-        tokens.put(token, oneTime(OneTimeToken.Kind.EMAIL_VERIFICATION, user.id, user.email, realm.verifyTokenMinutes()));
+        tokens.issue(token, OneTimeToken.Kind.EMAIL_VERIFICATION, user.id, user.email,
+                Duration.ofMinutes(realm.verifyTokenMinutes()));
         mailer.accept(new OutboxMessage(user.email, OutboxMessage.Type.EMAIL_VERIFICATION, token,
                 "Verify your e-mail address for " + realm.name(), clock.instant()));
     }
