@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -159,6 +160,7 @@ public class LoginRocketTokenVerifier {
         private int cacheSize = 10_000;
         private int maxTokenLength = 16 * 1024;
         private int maxKeySetBytes = 256 * 1024;
+        private LongSupplier ticker = System::nanoTime;
         private SSLContext sslContext;
 
         private Builder() {}
@@ -304,9 +306,15 @@ public class LoginRocketTokenVerifier {
                     checkJwksUri(jwksUri, allowInsecureLoopback);
                 }
                 keys = new JwksKeySource(new HttpJwksFetcher(jwksUri, keyFetchTimeout, sslContext, maxKeySetBytes),
-                        System::nanoTime, keyRefetchInterval, keyFetchTimeout);
+                        ticker, keyRefetchInterval, keyFetchTimeout);
             }
             return new LoginRocketTokenVerifier(this, keys);
+        }
+
+        /** For tests: the monotonic nanosecond source of the key-set refetch throttle, so that tests need not sleep. */
+        Builder ticker(LongSupplier ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
+            return this;
         }
 
         private static void checkJwksUri(URI uri, boolean allowInsecureLoopback) {
