@@ -311,6 +311,14 @@ class ClientErrorsTest {
     }
 
     @Test
+    void aResponseNamingTheTokenTwiceIsAProtocolError() {
+        emulator().faults().inject("/v2/login", Fault.response(200, "application/json",
+                "{\"result\":\"full_login\",\"session\":\"kss_1\",\"token\":\"a.b.c\",\"token\":\"d.e.f\"}").once());
+        ProtocolException e = loginFails(ProtocolException.class);
+        assertThat(e.getMessage()).contains("not a JSON object").doesNotContain("a.b.c").doesNotContain("d.e.f");
+    }
+
+    @Test
     void exhaustedPoolIsATransportErrorNamingTheSettings() throws Exception {
         try (LoginRocketClient one = clientFor(emulator()).retryPolicy(RetryPolicy.none()).maxConnections(1)
                 .connectionRequestTimeout(Duration.ofMillis(200)).build()) {

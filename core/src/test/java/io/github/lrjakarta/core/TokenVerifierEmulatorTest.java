@@ -2,6 +2,7 @@ package io.github.lrjakarta.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lrjakarta.core.internal.UserAgents;
 import io.github.lrjakarta.testkit.Fault;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
 import java.time.Duration;
@@ -234,11 +235,14 @@ class TokenVerifierEmulatorTest {
     }
 
     @Test
-    void keySetRequestsAcceptJson() {
+    void keySetRequestsAcceptJsonAndNameTheLibraryVersion() {
         LoginRocketTokenVerifier v = verifierFor(emulator).build();
         v.verify(emulator.issueToken("dana@example.org"));
-        assertThat(emulator.requests()).filteredOn(r -> r.path().equals(JWKS)).singleElement()
-                .satisfies(r -> assertThat(r.header("Accept")).contains("application/json"));
+        assertThat(emulator.requests()).filteredOn(r -> r.path().equals(JWKS)).singleElement().satisfies(r -> {
+            assertThat(r.header("Accept")).contains("application/json");
+            assertThat(r.header("User-Agent")).contains("loginrocket-jakarta/" + UserAgents.version() + " (jwks)");
+        });
+        assertThat(UserAgents.version()).as("the build-filtered version").isNotEqualTo("unknown");
     }
 
     @Test
