@@ -68,9 +68,10 @@ class ClientTlsTest {
     /**
      * The TLS 1.2 floor, seen on the wire: the versions the client offers in its ClientHello. A
      * server can only choose an offered version, so a server limited to TLS 1.1 (or 1.0, or SSL 3)
-     * cannot complete a handshake with this client. (A real TLS-1.1-only server cannot be run here:
-     * this JDK's {@code jdk.tls.disabledAlgorithms} refuses TLS 1.1 on both ends, which is also why
-     * this test would keep passing on this JDK if the client's own protocol list were removed.)
+     * cannot complete a handshake with this client. The JDK's default {@code
+     * jdk.tls.disabledAlgorithms} already drops TLS 1.1 from every ClientHello, so on a default JDK
+     * this holds even without the client's own protocol list; {@link ClientTls11Test} allows TLS 1.1
+     * in a forked JVM and shows that the client's list is what refuses it there.
      */
     @Test
     void theClientOffersOnlyTls13And12() throws Exception {
