@@ -10,6 +10,7 @@ import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.servlet.internal.AuthenticatedRequest;
 import io.github.lrjakarta.servlet.internal.CallBudget;
 import io.github.lrjakarta.servlet.internal.ConfigProblems;
+import io.github.lrjakarta.servlet.internal.EndedSessions;
 import io.github.lrjakarta.servlet.internal.FilterSettings;
 import io.github.lrjakarta.servlet.internal.LoginState;
 import io.github.lrjakarta.servlet.internal.PathPatterns;
@@ -84,6 +85,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
     private final SessionRefresher intake;
     private final CallBudget anonymousCalls;
     private final LoginState loginState;
+    private final EndedSessions ended;
 
     LoginRocketAuthentication(FilterSettings settings, LoginRocketClient client, boolean ownsClient,
             LoginRocketTokenVerifier verifier, Clock clock) {
@@ -96,6 +98,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         this.intake = new SessionRefresher(client, verifier, clock);
         this.anonymousCalls = new CallBudget(settings.anonymousCallRate, clock);
         this.loginState = new LoginState(settings.cookie);
+        this.ended = new EndedSessions(clock);
     }
 
     /** A builder; {@link Builder#config(LoginRocketConfig)} is required. */
@@ -203,6 +206,9 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         Optional<LoginRocketSession> valid = verification.session();
         if (valid.isPresent()) {
             LoginRocketSession session = valid.get();
+            if (ended.isEnded(session.sessionId())) {
+                return SessionRefresher.Result.OVER;
+            }
             if (fromCookie && dueForRefresh(session)) {
                 Optional<LoginRocketSession> fresh = refresher.refresh(token, session).session();
                 if (fresh.isPresent()) {
@@ -320,7 +326,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
             if (session.isEmpty()) {
                 session = refreshableExpired(verification);
             }
-            session.ifPresent(s -> endSession(s.sessionId()));
+            session.ifPresent(this::endSession);
         }
         settings.cookie.clear(req, res);
         String accept = req.getHeader("Accept");
@@ -332,8 +338,11 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         }
     }
 
-    private void endSession(String sessionId) {
-        // Outcomes remembered for this session must not hand out its tokens after the logout.
+    private void endSession(LoginRocketSession session) {
+        String sessionId = session.sessionId();
+        // Neither remembered refresh outcomes nor locally verified tokens may serve this session after the logout.
+        // Any token of the session minted before now expires within one token lifetime from now.
+        ended.end(sessionId, clock.instant().plus(Duration.between(session.issuedAt(), session.expiresAt())));
         refresher.forget(sessionId);
         intake.forget(sessionId);
         try {

@@ -485,6 +485,22 @@ class LoginRocketFilterJettyTest {
     }
 
     @Test
+    void afterALogoutTheSameTokenNoLongerWorksHere() throws Exception {
+        IssuedLogin login = emulator.issueLogin("sam@example.org", null);
+        assertThat(jetty.api("/api/me", "Authorization", "Bearer " + login.token()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> logout = jetty.send(jetty.request("/logout")
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + login.token())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(logout.statusCode()).isEqualTo(204);
+
+        // The token still verifies locally (and sat in the verifier's cache), but its session is over.
+        assertThat(jetty.api("/api/me", "Authorization", "Bearer " + login.token()).statusCode()).isEqualTo(401);
+        assertThat(jetty.api("/api/me", "Cookie", "loginrocket_token=" + login.token()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aLogoutByGetWithoutSameOriginEvidenceIsRefused() throws Exception {
         IssuedLogin login = emulator.issueLogin("dana@example.org", null);
 
