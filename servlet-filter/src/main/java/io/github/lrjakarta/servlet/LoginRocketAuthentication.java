@@ -148,7 +148,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
                 deny(request, response, false);
                 return Outcome.RESPONDED;
             }
-            return Outcome.anonymous(request);
+            return Outcome.ANONYMOUS;
         }
     }
 
@@ -177,7 +177,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
                 deny(req, res, false);
                 return Outcome.RESPONDED;
             }
-            return Outcome.anonymous(req);
+            return Outcome.ANONYMOUS;
         }
         SessionRefresher.Result found = session(req, res, token, fromCookie);
         Optional<LoginRocketSession> session = found.session();
@@ -194,7 +194,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
             deny(req, res, !fromCookie);
             return Outcome.RESPONDED;
         }
-        return Outcome.anonymous(req);
+        return Outcome.ANONYMOUS;
     }
 
     /**
@@ -263,8 +263,8 @@ public final class LoginRocketAuthentication implements AutoCloseable {
     private void takeFromQuery(HttpServletRequest req, HttpServletResponse res, QueryCredentials credentials) {
         String location = credentials.location(req.getRequestURI());
         boolean startedHere = loginState.matches(req, credentials.state());
-        if (credentials.state() != null) {
-            loginState.clear(req, res);
+        if (startedHere) {
+            loginState.clear(req, res); // good for one return; a wrong state leaves a login in progress alone
         }
         boolean landing = !startedHere && settings.loginLanding.matches(req.getServletPath(), req.getPathInfo());
         if (!startedHere && !landing) {
@@ -462,7 +462,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
 
         /** The kinds of outcome. */
         public enum Status {
-            /** A verified LoginRocket session: pass on {@link #request()}, or report the caller and groups. */
+            /** A verified LoginRocket session: pass on {@link #requestToPassOn}, or report the caller and groups. */
             AUTHENTICATED,
             /** No session, and none was mandatory: go on without a user. */
             ANONYMOUS,
@@ -474,6 +474,8 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         }
 
         static final Outcome RESPONDED = new Outcome(Status.RESPONDED, null, null);
+        /** Shared: most requests are anonymous, and an outcome per request would be garbage for nothing. */
+        static final Outcome ANONYMOUS = new Outcome(Status.ANONYMOUS, null, null);
 
         private final Status status;
         private final HttpServletRequest request;
@@ -483,10 +485,6 @@ public final class LoginRocketAuthentication implements AutoCloseable {
             this.status = status;
             this.request = request;
             this.session = session;
-        }
-
-        static Outcome anonymous(HttpServletRequest request) {
-            return new Outcome(Status.ANONYMOUS, request, null);
         }
 
         static Outcome authenticated(HttpServletRequest request, LoginRocketSession session) {
@@ -499,17 +497,18 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         }
 
         /**
-         * The request to pass on: for an authenticated one a wrapper answering {@code
-         * getUserPrincipal()}, {@code getRemoteUser()}, {@code isUserInRole()} and {@code
-         * getAuthType()} from the session; the request itself when anonymous.
+         * The request to pass on down the chain: when authenticated, a wrapper of {@code request}
+         * answering {@code getUserPrincipal()}, {@code getRemoteUser()}, {@code isUserInRole()} and
+         * {@code getAuthType()} from the session; when anonymous, {@code request} itself.
          *
-         * @throws IllegalStateException if the response was written
+         * @param request the request given to {@link LoginRocketAuthentication#authenticate}
+         * @throws IllegalStateException if the response was written (nothing is to be passed on)
          */
-        public HttpServletRequest request() {
-            if (request == null) {
+        public HttpServletRequest requestToPassOn(HttpServletRequest request) {
+            if (status == Status.RESPONDED) {
                 throw new IllegalStateException("The response was written; nothing to pass on");
             }
-            return request;
+            return this.request != null ? this.request : request;
         }
 
         /** The verified session when authenticated. */

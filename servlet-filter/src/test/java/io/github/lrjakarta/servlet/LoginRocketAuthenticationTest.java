@@ -58,15 +58,15 @@ class LoginRocketAuthenticationTest {
         try (LoginRocketAuthentication auth = pipeline(Map.of())) {
             String token = emulator.issueToken("dana@example.org");
 
-            Outcome outcome = auth.authenticate(
-                    FakeHttp.request("GET", "http://127.0.0.1/app/x").header("Authorization", "Bearer " + token),
-                    FakeHttp.response(), true);
+            FakeHttp.Request req = FakeHttp.request("GET", "http://127.0.0.1/app/x").header("Authorization", "Bearer " + token);
+
+            Outcome outcome = auth.authenticate(req, FakeHttp.response(), true);
 
             assertThat(outcome.status()).isEqualTo(Outcome.Status.AUTHENTICATED);
             assertThat(outcome.callerName()).isEqualTo(emulator.userId("dana@example.org"));
             assertThat(outcome.groups()).containsExactly("admin");
-            assertThat(outcome.request().getUserPrincipal().getName()).isEqualTo(outcome.callerName());
-            assertThat(outcome.request().isUserInRole("admin")).isTrue();
+            assertThat(outcome.requestToPassOn(req).getUserPrincipal().getName()).isEqualTo(outcome.callerName());
+            assertThat(outcome.requestToPassOn(req).isUserInRole("admin")).isTrue();
         }
     }
 
@@ -74,8 +74,10 @@ class LoginRocketAuthenticationTest {
     void withoutASessionTheCallerDecidesWhetherItIsMandatory() throws Exception {
         try (LoginRocketAuthentication auth = pipeline(Map.of())) {
             FakeHttp.Response anonymous = FakeHttp.response();
-            Outcome open = auth.authenticate(FakeHttp.request("GET", "http://127.0.0.1/app/x"), anonymous, false);
+            FakeHttp.Request req = FakeHttp.request("GET", "http://127.0.0.1/app/x");
+            Outcome open = auth.authenticate(req, anonymous, false);
             assertThat(open.status()).isEqualTo(Outcome.Status.ANONYMOUS);
+            assertThat(open.requestToPassOn(req)).isSameAs(req);
             assertThat(open.callerName()).isNull();
             assertThat(open.groups()).isEmpty();
             assertThat(anonymous.getStatus()).isEqualTo(200);
