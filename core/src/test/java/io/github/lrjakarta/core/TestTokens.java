@@ -58,6 +58,21 @@ final class TestTokens {
         return SIGNER.sign(claims);
     }
 
+    /**
+     * A raw RS256 signature over segments exactly as given: for forged tokens whose segments are not
+     * canonical base64url, which {@link TokenSigner} (it encodes for you) cannot produce.
+     */
+    static byte[] rsaSign(String signingInput, PrivateKey key) {
+        try {
+            java.security.Signature s = java.security.Signature.getInstance("SHA256withRSA");
+            s.initSign(key);
+            s.update(signingInput.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return s.sign();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static TokenSigner signerOf(PrivateKey key) {
         if (key.equals(KEY.getPrivate())) {
             return SIGNER;
