@@ -102,6 +102,37 @@ public final class LoginRocketKeys {
     public static final String COOKIE_PATH = "cookie.path";
 
     /**
+     * Take {@code ?session=kss_…} from the URL of a GET (traded for a token through {@code GET
+     * /v2/session}). Default {@code false}: LoginRocket Web returns {@code ?token=}, and a session id
+     * is a long-lived bearer credential that should not travel in URLs.
+     *
+     * @since 0.2
+     */
+    public static final String SESSION_INTAKE = "session-intake";
+    /**
+     * LoginRocket calls per second that input from requests without a verified session (a {@code
+     * ?session=} id) may start, across the realm; beyond it such requests go on without the call.
+     * Default {@code 10}.
+     *
+     * @since 0.2
+     */
+    public static final String ANONYMOUS_CALL_RATE = "anonymous-call-rate";
+    /**
+     * Path patterns where credentials in the URL are taken without proof that this browser started
+     * the login (LoginRocket's "Default Login URL" landing page). Default: none.
+     *
+     * @since 0.2
+     */
+    public static final String LOGIN_LANDING_PATHS = "login-landing-paths";
+    /**
+     * The application's public base URL ({@code https://app.example.com/shop}), used for the login
+     * {@code redirect_uri} and same-origin checks instead of what the request says. Default: the
+     * request's own URL.
+     *
+     * @since 0.2
+     */
+    public static final String PUBLIC_URL = "public-url";
+    /**
      * Where ended (logged-out) sessions are kept: {@code memory} (this node only) or the name of an
      * installed {@link EndedSessionsProvider}, e.g. {@code jcache} (module {@code loginrocket-jcache})
      * to share them between nodes. Default {@code memory}.
@@ -185,6 +216,10 @@ public final class LoginRocketKeys {
         m.put(REFRESH_EXPIRED_WITHIN, new Spec(Kind.DURATION, "1d"));
         m.put(COOKIE_NAME, new Spec(Kind.STRING, "loginrocket_token"));
         m.put(COOKIE_PATH, new Spec(Kind.STRING, null));
+        m.put(SESSION_INTAKE, new Spec(Kind.BOOLEAN, "false"));
+        m.put(ANONYMOUS_CALL_RATE, new Spec(Kind.INT, "10", true));
+        m.put(LOGIN_LANDING_PATHS, new Spec(Kind.LIST, null));
+        m.put(PUBLIC_URL, new Spec(Kind.STRING, null));
         m.put(ENDED_SESSIONS_STORE, new Spec(Kind.STRING, "memory"));
         m.put(ENDED_SESSIONS_RETENTION, new Spec(Kind.DURATION, "1d", true));
         m.put(ENDED_SESSIONS_MAX_ENTRIES, new Spec(Kind.INT, "100000", true));
