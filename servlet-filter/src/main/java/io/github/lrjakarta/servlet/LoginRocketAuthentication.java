@@ -1,5 +1,6 @@
 package io.github.lrjakarta.servlet;
 
+import io.github.lrjakarta.core.EndedSessions;
 import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketException;
 import io.github.lrjakarta.core.LoginRocketMembership;
@@ -10,7 +11,6 @@ import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.servlet.internal.AuthenticatedRequest;
 import io.github.lrjakarta.servlet.internal.CallBudget;
 import io.github.lrjakarta.servlet.internal.ConfigProblems;
-import io.github.lrjakarta.servlet.internal.EndedSessions;
 import io.github.lrjakarta.servlet.internal.FilterSettings;
 import io.github.lrjakarta.servlet.internal.LoginState;
 import io.github.lrjakarta.servlet.internal.PathPatterns;
@@ -98,7 +98,8 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         this.intake = new SessionRefresher(client, verifier, clock);
         this.anonymousCalls = new CallBudget(settings.anonymousCallRate, clock);
         this.loginState = new LoginState(settings.cookie);
-        this.ended = new EndedSessions(clock);
+        // the verifier's store, shared with the client and, with loginrocket-jcache, with every node
+        this.ended = verifier.endedSessions();
     }
 
     /** A builder; {@link Builder#config(LoginRocketConfig)} is required. */
@@ -206,9 +207,6 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         Optional<LoginRocketSession> valid = verification.session();
         if (valid.isPresent()) {
             LoginRocketSession session = valid.get();
-            if (ended.isEnded(session.sessionId())) {
-                return SessionRefresher.Result.OVER;
-            }
             if (fromCookie && dueForRefresh(session)) {
                 Optional<LoginRocketSession> fresh = refresher.refresh(token, session).session();
                 if (fresh.isPresent()) {
