@@ -41,6 +41,8 @@ class EndedSessionsConfigTest {
         EndedSessions small = config(Map.of("LOGINROCKET_ENDED_SESSIONS_MAX_ENTRIES", "10")).endedSessions();
         assertThat(small).isNotSameAs(config(Map.of()).endedSessions());
         assertThat(small).isSameAs(config(Map.of("LOGINROCKET_ENDED_SESSIONS_MAX_ENTRIES", "10")).endedSessions());
+        assertThat(config(Map.of("LOGINROCKET_URL", URL)).endedSessions()).as("another realm")
+                .isNotSameAs(config(Map.of("LOGINROCKET_URL", "https://other.e2.loginrocket.com")).endedSessions());
     }
 
     @Test
