@@ -160,6 +160,19 @@ public final class LoadApp implements AutoCloseable {
         return longest == null ? 0 : longest.get();
     }
 
+    /** The defaults, plus {@code loginrocket.key=value} arguments after the third. */
+    private static Subject.Settings settings(String[] args) {
+        Subject.Settings settings = Subject.Settings.defaults();
+        for (int i = 3; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            if (!args[i].startsWith("loginrocket.") || eq < 0) {
+                throw new IllegalArgumentException("expected loginrocket.key=value, got " + args[i]);
+            }
+            settings = settings.with(args[i].substring(0, eq), args[i].substring(eq + 1));
+        }
+        return settings;
+    }
+
     /**
      * Copies {@code X-Kind} into the response (see the class comment) and records, per kind, the
      * longest time a request spent in the rest of the chain.
