@@ -2,6 +2,7 @@ package io.github.lrjakarta.servlet;
 
 import io.github.lrjakarta.core.CallContext;
 import io.github.lrjakarta.core.CallOptions;
+import io.github.lrjakarta.core.RetryPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
@@ -34,11 +35,24 @@ import java.util.Locale;
  */
 public final class ClientForwarding {
 
+    private static final CallOptions ONE_ATTEMPT = CallOptions.builder().retryPolicy(RetryPolicy.none()).build();
+
     private ClientForwarding() {}
 
-    /** Binds the request's client; close the scope when the request leaves the filter. */
+    /**
+     * Binds the request's client, and {@link RetryPolicy#none()}: every LoginRocket call made
+     * during the request gets one attempt, so a request thread never sleeps between attempts (after
+     * a 429 LoginRocket wants the caller to back off, not to hold a thread and try again). Code
+     * that wants waiting retries asks for them with {@link CallOptions.Builder#retryPolicy}, off
+     * the request path. Close the scope when the request leaves the filter.
+     */
     public static CallContext.Scope bind(HttpServletRequest request) {
-        return CallContext.bind(request, ClientForwarding::options);
+        return CallContext.bind(request, ClientForwarding::requestOptions);
+    }
+
+    private static CallOptions requestOptions(HttpServletRequest request) {
+        CallOptions client = options(request);
+        return client == null ? ONE_ATTEMPT : client.orElse(ONE_ATTEMPT);
     }
 
     /**

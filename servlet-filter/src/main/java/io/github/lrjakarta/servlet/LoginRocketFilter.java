@@ -2,21 +2,14 @@ package io.github.lrjakarta.servlet;
 
 import io.github.lrjakarta.core.CallContext;
 import io.github.lrjakarta.core.LoginRocketClient;
-import io.github.lrjakarta.core.LoginRocketException;
 import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
-import io.github.lrjakarta.core.TokenVerification;
 import io.github.lrjakarta.core.config.ConfigSource;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import io.github.lrjakarta.core.config.LoginRocketKeys;
-import io.github.lrjakarta.servlet.internal.AuthenticatedRequest;
 import io.github.lrjakarta.servlet.internal.ConfigProblems;
 import io.github.lrjakarta.servlet.internal.FilterSettings;
-import io.github.lrjakarta.servlet.internal.PathPatterns;
-import io.github.lrjakarta.servlet.internal.QueryCredentials;
-import io.github.lrjakarta.servlet.internal.Responses;
-import io.github.lrjakarta.servlet.internal.SessionRefresher;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -29,20 +22,19 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
 /**
  * The LoginRocket servlet filter: CORS, login tokens and session ids from LoginRocket, the
  * logged-in user the servlet way, login-required paths and logout.
  *
- * <p>Per request, in this order:
+ * <p>Per request, in this order (everything after CORS is {@link LoginRocketAuthentication}, the
+ * pipeline the container mechanisms call too, with "mandatory" meaning a {@code
+ * loginrocket.login-required} path):
  *
  * <ol>
  *   <li><b>CORS</b> ({@link CorsPolicy}, keys {@code loginrocket.cors.*}): preflights are answered
@@ -54,37 +46,43 @@ import javax.net.ssl.SSLContext;
  *   <li><b>Logout</b> at {@code loginrocket.logout-path}: ends the LoginRocket session ({@code
  *       DELETE /v2/session}), clears the cookie, and sends a browser to {@code
  *       loginrocket.logout-redirect} (default: LoginRocket Web's {@code /logout}); a script gets 204.
- *       Log out with a POST (a form on the application's pages, or a script). A GET still works for
- *       a plain navigation (a link on the application's own pages, a typed URL), but a logout that
- *       another site makes the browser send is refused with 403 and changes nothing, so no page
- *       elsewhere can log the user out (cross-site request forgery, e.g. {@code <img
- *       src="/logout">}): a GET or HEAD with {@code Sec-Fetch-Site: cross-site}, and a cross-site
- *       form submission ({@code Sec-Fetch-Site: cross-site} with {@code Sec-Fetch-Mode: navigate},
- *       whose response could still clear the cookie). A cross-site POST from a script, such as a
- *       front end on an allowed CORS origin sending its bearer token, is accepted: browsers attach
- *       no {@code SameSite=Lax} cookie to it and apply no cookie from its response, and another
- *       site cannot supply the token. Browsers that send no Fetch Metadata headers are treated as
- *       before (GET accepted).
- *   <li><b>Credentials from the URL</b>, on a GET only: {@code ?token=} (verified), else {@code
- *       ?session=kss_…} (with optional {@code &account=org_…}) traded for a fresh token through
- *       {@code GET /v2/session}. A good token goes into the cookie; either way the browser is sent
- *       (303) to the same URL without {@code token}, {@code session} and {@code account}.
+ *       Log out with a POST (a form on the application's pages, or a script). A GET or HEAD needs
+ *       positive evidence that it comes from this application ({@code Sec-Fetch-Site: same-origin}
+ *       or {@code none}, else an {@code Origin} or {@code Referer} of this origin); without it the
+ *       answer is 403 and nothing changes, so no page elsewhere can log the user out ({@code <img
+ *       src="/logout">}). A cross-site form submission is refused too; a cross-site POST from a
+ *       script, such as a front end on an allowed CORS origin sending its bearer token, is accepted.
+ *   <li><b>Credentials from the URL</b>, on a GET only: a {@code ?token=} shaped like a JWT
+ *       (verified), else, with {@code loginrocket.session-intake=true}, {@code ?session=kss_…} (with
+ *       optional {@code &account=org_…}) traded for a fresh token through {@code GET /v2/session}
+ *       (single-flight per id, refusals remembered briefly, at most {@code
+ *       loginrocket.anonymous-call-rate} calls a second). They are taken only when this browser
+ *       started the login (the state cookie set by the login redirect matches the {@code lr_state}
+ *       LoginRocket Web hands back), or on a {@code loginrocket.login-landing-paths} path, where a
+ *       valid session of another user is never replaced. Either way the browser is sent (303) to the
+ *       same URL without them. Other {@code token} or {@code session} values are the application's.
  *   <li><b>Credentials from the request</b>: {@code Authorization: Bearer}, else the filter's
- *       cookie ({@code loginrocket.cookie.name}). A cookie token about to expire is refreshed
- *       through {@code GET /v2/session} ({@code loginrocket.refresh-before}); an expired but
- *       genuine token whose session is still alive too ({@code loginrocket.refresh-expired-within}).
+ *       cookie. A cookie token about to expire is refreshed through {@code GET /v2/session} ({@code
+ *       loginrocket.refresh-before}), for the org it selected; an expired but genuine cookie token
+ *       whose session is still alive too ({@code loginrocket.refresh-expired-within}). Expired
+ *       bearer tokens are never refreshed. A temporary LoginRocket failure keeps the cookie (the
+ *       request is anonymous for now); only LoginRocket's 403 or a bad token clears it.
  *   <li>With a session: the application sees {@link HttpServletRequest#getUserPrincipal()} (a
  *       {@link LoginRocketPrincipal}), {@code getRemoteUser()} (the user id), {@code
  *       isUserInRole(p)} (a permission of the selected membership), {@code getAuthType()} ({@link
  *       #AUTH_TYPE}) and the request attribute {@link #SESSION_ATTRIBUTE}.
- *   <li>Without one, on a {@code loginrocket.login-required} path: a browser navigation is
- *       redirected (302) to LoginRocket Web's login page with a {@code redirect_uri} back; anything
- *       else gets 401 with {@code WWW-Authenticate: Bearer} and a JSON body in LoginRocket's error
- *       shape. Other paths go on as anonymous.
+ *   <li>Without one, on a {@code loginrocket.login-required} path (whatever the method, {@code
+ *       OPTIONS} included): a browser navigation is redirected (302) to LoginRocket Web's login
+ *       page with a {@code redirect_uri} back ({@code loginrocket.public-url} when set) carrying a
+ *       fresh login state; anything else gets 401 with {@code WWW-Authenticate: Bearer} and a
+ *       JSON body in LoginRocket's error shape. Other paths go on as anonymous.
  * </ol>
  *
- * <p>Cookies are {@code HttpOnly}, {@code SameSite=Lax}, {@code Secure} (unless the request is
- * plain http to a loopback host) and expire with the token. LoginRocket being slow, down, rate
+ * <p>Cookies are {@code HttpOnly}, {@code SameSite=Lax}, {@code Secure} (unless {@code
+ * loginrocket.allow-insecure-loopback} is on and the request is plain http), expire with the token,
+ * and go out with {@code Cache-Control: private, no-store}. Every LoginRocket call made while a
+ * request is in the filter gets one attempt ({@link ClientForwarding}): a request thread never
+ * sleeps for LoginRocket. LoginRocket being slow, down, rate
  * limiting or answering garbage never becomes a 500: protected paths fail closed (401 or login
  * redirect; LoginRocket's request id is logged), public paths keep working. Tokens and session ids
  * are never logged.
@@ -121,10 +119,7 @@ public final class LoginRocketFilter implements Filter {
     // Set once by init(); the container publishes the filter to request threads after init returns.
     private CorsPolicy cors;
     private FilterSettings settings;
-    private LoginRocketClient client;
-    private boolean ownsClient;
-    private LoginRocketTokenVerifier verifier;
-    private SessionRefresher refresher;
+    private LoginRocketAuthentication authentication;
 
     /** For {@code web.xml}: configured from the standard sources when the container calls {@link #init(FilterConfig)}. */
     public LoginRocketFilter() {
@@ -190,10 +185,7 @@ public final class LoginRocketFilter implements Filter {
         }
         this.settings = checked.settings();
         this.cors = checked.cors();
-        this.verifier = checked.verifier();
-        this.client = cl;
-        this.ownsClient = owns;
-        this.refresher = new SessionRefresher(cl, checked.verifier(), clock);
+        this.authentication = new LoginRocketAuthentication(checked.settings(), cl, owns, checked.verifier(), clock);
     }
 
     /** What {@link #check} built: everything but the client, which opens a connection pool. */
@@ -225,8 +217,8 @@ public final class LoginRocketFilter implements Filter {
     /** Closes the client if this filter created it. */
     @Override
     public void destroy() {
-        if (ownsClient && client != null) {
-            client.close();
+        if (authentication != null) {
+            authentication.close();
         }
     }
 
@@ -243,254 +235,12 @@ public final class LoginRocketFilter implements Filter {
             return;
         }
         try (CallContext.Scope scope = ClientForwarding.bind(req)) {
-            HttpServletRequest effective = process(req, res);
-            if (effective != null) {
-                chain.doFilter(effective, res);
+            LoginRocketAuthentication.Outcome outcome =
+                    authentication.authenticate(req, res, authentication.isLoginRequired(req));
+            if (outcome.status() != LoginRocketAuthentication.Outcome.Status.RESPONDED) {
+                chain.doFilter(outcome.requestToPassOn(req), res);
             }
         }
-    }
-
-    /** Returns the request to pass on, or null when the response is complete. */
-    private HttpServletRequest process(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        String servletPath = req.getServletPath();
-        String pathInfo = req.getPathInfo();
-        FilterSettings s = settings;
-        if (s.logoutPath != null && PathPatterns.equalsPath(servletPath, pathInfo, s.logoutPath)) {
-            logout(req, res);
-            return null;
-        }
-        boolean loginRequired = s.loginRequired.matches(servletPath, pathInfo);
-        try {
-            return authenticate(req, res, loginRequired);
-        } catch (RuntimeException e) {
-            // A bug or an unforeseen failure: no stack trace to the client, fail closed where it matters.
-            LOG.log(Level.WARNING, "LoginRocket filter could not authenticate a request to {0}: {1}",
-                    req.getRequestURI(), e.getClass().getName());
-            LOG.log(Level.DEBUG, "Details", e);
-            if (res.isCommitted()) {
-                return null;
-            }
-            if (loginRequired) {
-                deny(req, res, false);
-                return null;
-            }
-            return req;
-        }
-    }
-
-    private HttpServletRequest authenticate(HttpServletRequest req, HttpServletResponse res, boolean loginRequired)
-            throws IOException {
-        if ("GET".equals(req.getMethod())) {
-            String query = req.getQueryString();
-            if (query != null && QueryCredentials.mayContain(query)) {
-                QueryCredentials credentials = QueryCredentials.parse(query);
-                if (credentials != null) {
-                    takeFromQuery(req, res, credentials);
-                    return null;
-                }
-            }
-        }
-        String token = bearer(req.getHeader("Authorization"));
-        boolean fromCookie = false;
-        if (token == null) {
-            token = settings.cookie.read(req);
-            fromCookie = token != null;
-        }
-        if (token == null) {
-            if (loginRequired && !isPreflight(req)) {
-                deny(req, res, false);
-                return null;
-            }
-            return req;
-        }
-        LoginRocketSession session = session(req, res, token, fromCookie);
-        if (session != null) {
-            req.setAttribute(SESSION_ATTRIBUTE, session);
-            return new AuthenticatedRequest(req, session, AUTH_TYPE);
-        }
-        if (fromCookie) {
-            settings.cookie.clear(req, res);
-        }
-        if (loginRequired && !isPreflight(req)) {
-            deny(req, res, !fromCookie);
-            return null;
-        }
-        return req;
-    }
-
-    /** The session for a token, refreshing it when it is about to expire or just expired; null if none. */
-    private LoginRocketSession session(HttpServletRequest req, HttpServletResponse res, String token, boolean fromCookie) {
-        TokenVerification verification = verifier.verify(token);
-        Optional<LoginRocketSession> valid = verification.session();
-        if (valid.isPresent()) {
-            LoginRocketSession session = valid.get();
-            if (fromCookie && dueForRefresh(session)) {
-                Optional<LoginRocketSession> fresh = refresher.refresh(token, session.sessionId());
-                if (fresh.isPresent()) {
-                    settings.cookie.write(req, res, fresh.get().token(), fresh.get().expiresAt(), clock.instant());
-                    return fresh.get();
-                }
-            }
-            return session;
-        }
-        Optional<LoginRocketSession> expired = refreshableExpired(verification);
-        if (expired.isPresent()) {
-            Optional<LoginRocketSession> fresh = refresher.refresh(token, expired.get().sessionId());
-            if (fresh.isPresent()) {
-                if (fromCookie) {
-                    settings.cookie.write(req, res, fresh.get().token(), fresh.get().expiresAt(), clock.instant());
-                }
-                return fresh.get();
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The session of a genuine token that expired at most {@code loginrocket.refresh-expired-within}
-     * ago (the verifier vouches for signature, issuer and realm); LoginRocket then decides whether
-     * the session is still alive.
-     */
-    private Optional<LoginRocketSession> refreshableExpired(TokenVerification verification) {
-        Duration window = settings.refreshExpiredWithin;
-        if (window.isZero()) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        return verification.expiredSession().filter(s -> !s.expiresAt().plus(window).isBefore(now));
-    }
-
-    private boolean dueForRefresh(LoginRocketSession session) {
-        Duration before = settings.refreshBefore;
-        if (before.isZero()) {
-            return false;
-        }
-        Instant now = clock.instant();
-        // Only tokens older than the window, so a realm with very short tokens is not refreshed on every request.
-        return session.expiresAt().minus(before).isBefore(now) && session.issuedAt().plus(before).isBefore(now);
-    }
-
-    private void takeFromQuery(HttpServletRequest req, HttpServletResponse res, QueryCredentials credentials) {
-        LoginRocketSession session = null;
-        String token = credentials.token();
-        if (token != null && !token.isEmpty()) {
-            TokenVerification verification = verifier.verify(token);
-            session = verification.session().orElse(null);
-            if (session == null) {
-                LOG.log(Level.INFO, "Token in the URL of {0} rejected: {1}", req.getRequestURI(), verification);
-            }
-        }
-        String sessionId = credentials.session();
-        if (session == null && sessionId != null && isId(sessionId, "kss_")) {
-            String account = credentials.account();
-            session = refresher.fetch(sessionId, account != null && isId(account, "org_") ? account : null)
-                    .orElse(null);
-        }
-        if (session != null) {
-            settings.cookie.write(req, res, session.token(), session.expiresAt(), clock.instant());
-        }
-        Responses.seeOther(res, credentials.location(req.getRequestURI()));
-    }
-
-    private void logout(HttpServletRequest req, HttpServletResponse res) {
-        if (isCrossSiteLogout(req)) {
-            LOG.log(Level.DEBUG, "Cross-site {0} to the logout path refused", req.getMethod());
-            res.setHeader("Cache-Control", "no-store");
-            res.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        }
-        String token = bearer(req.getHeader("Authorization"));
-        if (token == null) {
-            token = settings.cookie.read(req);
-        }
-        if (token != null) {
-            TokenVerification verification = verifier.verify(token);
-            Optional<LoginRocketSession> session = verification.session();
-            if (session.isEmpty()) {
-                session = refreshableExpired(verification);
-            }
-            session.ifPresent(s -> endSession(s.sessionId()));
-        }
-        settings.cookie.clear(req, res);
-        String accept = req.getHeader("Accept");
-        if (accept != null && accept.contains("text/html") && req.getHeader("X-Requested-With") == null) {
-            Responses.seeOther(res, logoutTarget(req));
-        } else {
-            res.setHeader("Cache-Control", "no-store");
-            res.setStatus(HttpServletResponse.SC_NO_CONTENT);
-        }
-    }
-
-    private void endSession(String sessionId) {
-        try {
-            client.logout(sessionId);
-        } catch (LoginRocketException e) {
-            // The cookie is cleared anyway; the LoginRocket session ends on its own.
-            LOG.log(Level.WARNING, "LoginRocket logout failed: {0} (status {1}, request id {2})",
-                    e.getClass().getSimpleName(), e.status(), e.requestId());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "LoginRocket logout failed unexpectedly: {0}", e.getClass().getName());
-        }
-    }
-
-    /**
-     * Whether the browser says another site made it send this logout: a GET or HEAD (a link, an
-     * image, a redirect), or a form submission (a navigation), from a cross-site page. Fetch
-     * Metadata headers cannot be set by page scripts, so a page elsewhere cannot hide them.
-     */
-    static boolean isCrossSiteLogout(HttpServletRequest req) {
-        if (!"cross-site".equalsIgnoreCase(req.getHeader("Sec-Fetch-Site"))) {
-            return false;
-        }
-        String method = req.getMethod();
-        return "GET".equals(method) || "HEAD".equals(method)
-                || "navigate".equalsIgnoreCase(req.getHeader("Sec-Fetch-Mode"));
-    }
-
-    private String logoutTarget(HttpServletRequest req) {
-        String target = settings.logoutRedirect;
-        if (target == null) {
-            return settings.url.webUri("logout").toString();
-        }
-        return target.startsWith("/") ? req.getContextPath() + target : target;
-    }
-
-    private void deny(HttpServletRequest req, HttpServletResponse res, boolean invalidToken) throws IOException {
-        if (Responses.isBrowserNavigation(req)) {
-            Responses.redirectToLogin(req, res, settings.url);
-        } else {
-            Responses.unauthorized(res, invalidToken);
-        }
-    }
-
-    /** Defensive: the CORS policy answers preflights first, but a preflight must never meet the login requirement. */
-    private static boolean isPreflight(HttpServletRequest req) {
-        return "OPTIONS".equals(req.getMethod()) && req.getHeader("Access-Control-Request-Method") != null;
-    }
-
-    /** The token of an {@code Authorization: Bearer} header; null for none or another scheme. */
-    static String bearer(String authorization) {
-        if (authorization == null || authorization.length() < 8
-                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = authorization.substring(7).trim();
-        return token.isEmpty() ? null : token;
-    }
-
-    /** A LoginRocket id such as {@code kss_…}: the prefix and 1 to 64 letters and digits. */
-    static boolean isId(String value, String prefix) {
-        int n = value.length();
-        if (!value.startsWith(prefix) || n == prefix.length() || n > prefix.length() + 64) {
-            return false;
-        }
-        for (int i = prefix.length(); i < n; i++) {
-            char c = value.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

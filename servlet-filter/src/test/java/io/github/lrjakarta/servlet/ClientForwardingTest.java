@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lrjakarta.core.CallContext;
 import io.github.lrjakarta.core.CallOptions;
+import io.github.lrjakarta.core.RetryPolicy;
 import io.github.lrjakarta.servlet.testing.FakeHttp;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -80,12 +81,22 @@ class ClientForwardingTest {
     }
 
     @Test
-    void aRequestWithoutAgentOrLanguageBindsNothing() {
+    void aRequestWithoutAgentOrLanguageBindsOnlyOneAttemptPerCall() {
+        CallOptions oneAttempt = CallOptions.builder().retryPolicy(RetryPolicy.none()).build();
         try (CallContext.Scope scope = ClientForwarding.bind(FakeHttp.request("GET", "https://a.example/"))) {
-            assertThat(CallContext.current()).isEmpty();
+            assertThat(CallContext.current()).contains(oneAttempt);
         }
         try (CallContext.Scope scope = ClientForwarding.bind(browser("  ", "*"))) {
-            assertThat(CallContext.current()).as("nothing usable").isEmpty();
+            assertThat(CallContext.current()).as("nothing usable").contains(oneAttempt);
+        }
+        assertThat(ClientForwarding.options(FakeHttp.request("GET", "https://a.example/"))).isNull();
+    }
+
+    @Test
+    void everyCallDuringARequestGetsOneAttemptSoNoRequestThreadSleeps() {
+        try (CallContext.Scope scope = ClientForwarding.bind(browser("Firefox", "es"))) {
+            assertThat(CallContext.current().flatMap(CallOptions::retryPolicy)).contains(RetryPolicy.none());
+            assertThat(CallContext.current().flatMap(CallOptions::endUserAgent)).contains("Firefox");
         }
     }
 

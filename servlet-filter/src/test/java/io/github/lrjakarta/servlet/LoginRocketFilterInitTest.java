@@ -3,6 +3,8 @@ package io.github.lrjakarta.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lrjakarta.core.config.ConfigSources;
+import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.servlet.testing.FakeHttp;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
@@ -165,49 +167,59 @@ class LoginRocketFilterInitTest {
 
     @Test
     void bearerTakesOnlyTheBearerScheme() {
-        assertThat(LoginRocketFilter.bearer("Bearer abc.def.ghi")).isEqualTo("abc.def.ghi");
-        assertThat(LoginRocketFilter.bearer("bearer   abc ")).isEqualTo("abc");
-        assertThat(LoginRocketFilter.bearer("Basic dXNlcjpwYXNz")).isNull();
-        assertThat(LoginRocketFilter.bearer("Bearer ")).isNull();
-        assertThat(LoginRocketFilter.bearer("Bearer")).isNull();
-        assertThat(LoginRocketFilter.bearer(null)).isNull();
+        assertThat(LoginRocketAuthentication.bearer("Bearer abc.def.ghi")).isEqualTo("abc.def.ghi");
+        assertThat(LoginRocketAuthentication.bearer("bearer   abc ")).isEqualTo("abc");
+        assertThat(LoginRocketAuthentication.bearer("Basic dXNlcjpwYXNz")).isNull();
+        assertThat(LoginRocketAuthentication.bearer("Bearer ")).isNull();
+        assertThat(LoginRocketAuthentication.bearer("Bearer")).isNull();
+        assertThat(LoginRocketAuthentication.bearer(null)).isNull();
     }
 
     @Test
     void idsMustLookLikeLoginRocketIds() {
-        assertThat(LoginRocketFilter.isId("kss_0v1zUpWdE4IiFc2w5ynShf", "kss_")).isTrue();
-        assertThat(LoginRocketFilter.isId("kss_", "kss_")).isFalse();
-        assertThat(LoginRocketFilter.isId("kss_a-b", "kss_")).isFalse();
-        assertThat(LoginRocketFilter.isId("org_1", "kss_")).isFalse();
-        assertThat(LoginRocketFilter.isId("kss_" + "a".repeat(65), "kss_")).isFalse();
+        assertThat(LoginRocketAuthentication.isId("kss_0v1zUpWdE4IiFc2w5ynShf", "kss_")).isTrue();
+        assertThat(LoginRocketAuthentication.isId("kss_", "kss_")).isFalse();
+        assertThat(LoginRocketAuthentication.isId("kss_a-b", "kss_")).isFalse();
+        assertThat(LoginRocketAuthentication.isId("org_1", "kss_")).isFalse();
+        assertThat(LoginRocketAuthentication.isId("kss_" + "a".repeat(65), "kss_")).isFalse();
     }
 
     @Test
-    void onlyLogoutsAnotherSiteMakesTheBrowserSendAreCrossSite() {
-        // method, Sec-Fetch-Site, Sec-Fetch-Mode -> refused?
+    void aLogoutByGetNeedsPositiveSameOriginEvidence() {
+        LoginRocketAuthentication auth = LoginRocketAuthentication.builder()
+                .config(LoginRocketConfig.builder().source(ConfigSources.of("test", 100, Map.of(
+                        "loginrocket.url", "https://sample.e2.loginrocket.com"))).build())
+                .build();
+        // method, Sec-Fetch-Site, Sec-Fetch-Mode, Origin, Referer -> allowed?
         Object[][] cases = {
-            {"GET", "cross-site", "no-cors", true},     // <img src=/logout>
-            {"GET", "cross-site", "navigate", true},    // a link or redirect from another site
-            {"HEAD", "cross-site", null, true},
-            {"POST", "cross-site", "navigate", true},   // an auto-submitted form on another site
-            {"POST", "Cross-Site", "Navigate", true},
-            {"POST", "cross-site", "cors", false},      // a front end on an allowed origin, bearer token
-            {"POST", "cross-site", null, false},
-            {"GET", "same-origin", "navigate", false},  // the application's own logout link
-            {"GET", "same-site", "navigate", false},
-            {"GET", "none", "navigate", false},         // typed into the address bar
-            {"GET", null, null, false},                 // a browser without Fetch Metadata
-            {"POST", "same-origin", "navigate", false},
+            {"GET", "cross-site", "no-cors", null, null, false},   // <img src=/logout>
+            {"GET", "cross-site", "navigate", null, null, false},  // a link or redirect from another site
+            {"HEAD", "cross-site", null, null, null, false},
+            {"GET", "same-site", "navigate", null, null, false},   // a sibling subdomain is another origin
+            {"GET", null, null, null, null, false},                // no evidence at all
+            {"GET", null, null, "https://evil.example", null, false},
+            {"GET", null, null, null, "https://evil.example/page", false},
+            {"GET", null, null, null, "https://shop.example.com.evil.example/", false},
+            {"GET", "same-origin", "navigate", null, null, true},  // the application's own logout link
+            {"GET", "none", "navigate", null, null, true},         // typed into the address bar
+            {"GET", null, null, "https://shop.example.com", null, true},
+            {"GET", null, null, null, "https://shop.example.com/account", true},
+            {"POST", "cross-site", "navigate", null, null, false}, // an auto-submitted form on another site
+            {"POST", "Cross-Site", "Navigate", null, null, false},
+            {"POST", "cross-site", "cors", null, null, true},      // a front end on an allowed origin, bearer token
+            {"POST", "cross-site", null, null, null, true},
+            {"POST", "same-origin", "navigate", null, null, true},
+            {"POST", null, null, null, null, true},
         };
         for (Object[] c : cases) {
             FakeHttp.Request req = FakeHttp.request((String) c[0], "https://shop.example.com/logout");
-            if (c[1] != null) {
-                req.header("Sec-Fetch-Site", (String) c[1]);
+            String[] names = {null, "Sec-Fetch-Site", "Sec-Fetch-Mode", "Origin", "Referer"};
+            for (int i = 1; i < 5; i++) {
+                if (c[i] != null) {
+                    req.header(names[i], (String) c[i]);
+                }
             }
-            if (c[2] != null) {
-                req.header("Sec-Fetch-Mode", (String) c[2]);
-            }
-            assertThat(LoginRocketFilter.isCrossSiteLogout(req)).as(java.util.Arrays.toString(c)).isEqualTo(c[3]);
+            assertThat(auth.isLogoutAllowed(req)).as(java.util.Arrays.toString(c)).isEqualTo(c[5]);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.testkit.IssuedLogin;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
 import io.github.lrjakarta.testkit.RecordedRequest;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,6 +36,8 @@ class LoginRocketFilterJettyTest {
                 "loginrocket.allow-insecure-loopback", "true",
                 "loginrocket.login-required", "/app/*, /api/*",
                 "loginrocket.logout-path", "/logout",
+                "loginrocket.session-intake", "true",
+                "loginrocket.login-landing-paths", "/landing",
                 "loginrocket.cors.allowed-origins", "http://localhost:3000",
                 "loginrocket.cors.allow-credentials", "true"), appClient);
     }
@@ -63,17 +66,37 @@ class LoginRocketFilterJettyTest {
         return null;
     }
 
+    static final Pattern STATE_COOKIE = Pattern.compile("loginrocket_state=([^;]*)(.*)");
+
+    /** A login this browser started: the state cookie the login redirect set, and the state in its redirect_uri. */
+    record StartedLogin(String cookie, String state) {}
+
+    static StartedLogin startLogin(String path) throws Exception {
+        HttpResponse<String> redirect = jetty.navigate(path);
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        String cookie = redirect.headers().allValues("set-cookie").stream()
+                .map(STATE_COOKIE::matcher).filter(Matcher::matches).map(m -> m.group(1)).findFirst().orElseThrow();
+        String location = URLDecoder.decode(redirect.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
+        Matcher state = Pattern.compile("[?&]lr_state=([^&]*)").matcher(location);
+        assertThat(state.find()).isTrue();
+        return new StartedLogin("loginrocket_state=" + cookie, state.group(1));
+    }
+
     // ---------------------------------------------------------------- intake
 
     @Test
     void aTokenInTheUrlBecomesACookieAndLeavesTheUrl() throws Exception {
         String token = emulator.issueToken("dana@example.org");
+        StartedLogin login = startLogin("/app/page?tab=2");
 
-        HttpResponse<String> res = jetty.navigate("/app/page?tab=2&token=" + token + "&x=%20y");
+        HttpResponse<String> res = jetty.navigate("/app/page?tab=2&token=" + token + "&x=%20y&lr_state=" + login.state(),
+                "Cookie", login.cookie());
 
         assertThat(res.statusCode()).isEqualTo(303);
         assertThat(res.headers().firstValue("Location")).contains("/ctx/app/page?tab=2&x=%20y");
-        assertThat(res.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(res.headers().firstValue("Cache-Control")).contains("private, no-store");
+        assertThat(res.headers().allValues("set-cookie")).as("the state is good for one return")
+                .anySatisfy(c -> assertThat(c).startsWith("loginrocket_state=;").contains("Max-Age=0"));
         Matcher cookie = tokenCookie(res);
         assertThat(cookie).isNotNull();
         assertThat(cookie.group(1)).isEqualTo(token);
@@ -88,8 +111,10 @@ class LoginRocketFilterJettyTest {
     @Test
     void aSessionIdInTheUrlIsForwardedToLoginRocketForAFreshToken() throws Exception {
         IssuedLogin login = emulator.issueLogin("sam@example.org", null);
+        StartedLogin started = startLogin("/app/home");
 
-        HttpResponse<String> res = jetty.navigate("/app/home?session=" + login.sessionId() + "&account=" + login.account());
+        HttpResponse<String> res = jetty.navigate("/app/home?session=" + login.sessionId() + "&account=" + login.account()
+                + "&lr_state=" + started.state(), "Cookie", started.cookie());
 
         assertThat(res.statusCode()).isEqualTo(303);
         assertThat(res.headers().firstValue("Location")).contains("/ctx/app/home");
@@ -114,12 +139,102 @@ class LoginRocketFilterJettyTest {
     }
 
     @Test
-    void aMalformedSessionIdIsNotSentToLoginRocket() throws Exception {
-        HttpResponse<String> res = jetty.navigate("/public/page?session=kss_x%27%3B--&q=1");
+    void aMalformedSessionIdIsNotSentToLoginRocketAndIsLeftToTheApplication() throws Exception {
+        HttpResponse<String> res = jetty.navigate("/landing?session=kss_x%27%3B--&q=1");
+
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.body()).contains("query=session=kss_x%27%3B--&q=1");
+        assertThat(emulator.requestCount("/v2/session")).isZero();
+    }
+
+    @Test
+    void theApplicationsOwnTokenParameterPassesThroughUntouched() throws Exception {
+        HttpResponse<String> res = jetty.navigate("/public/reset.html?token=tpw:abc123XYZ");
+
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.body()).contains("query=token=tpw:abc123XYZ");
+        assertThat(res.headers().allValues("set-cookie")).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- login CSRF
+
+    @Test
+    void aLinkWithAnotherUsersTokenDoesNotLogTheVictimIn() throws Exception {
+        String attackers = emulator.issueToken("sam@example.org");
+        String victims = emulator.issueToken("dana@example.org");
+
+        // A cross-site link without any state, to a victim logged in or not.
+        assertRefused(jetty.navigate("/app/page?token=" + attackers, "Cookie", "loginrocket_token=" + victims));
+        assertRefused(jetty.navigate("/app/page?token=" + attackers));
+        // While the victim's own login is under way: a guessed state, or none in the URL.
+        StartedLogin victimsOwnLogin = startLogin("/app/page");
+        assertRefused(jetty.navigate("/app/page?token=" + attackers + "&lr_state=guessed", "Cookie", victimsOwnLogin.cookie()));
+        assertRefused(jetty.navigate("/app/page?token=" + attackers, "Cookie", victimsOwnLogin.cookie()));
+
+        HttpResponse<String> still = jetty.navigate("/app/page", "Cookie", "loginrocket_token=" + victims);
+        assertThat(still.body()).contains("email=dana@example.org");
+    }
+
+    private static void assertRefused(HttpResponse<String> res) {
+        assertThat(res.statusCode()).isEqualTo(303);
+        assertThat(res.headers().firstValue("Location")).contains("/ctx/app/page");
+        assertThat(tokenCookie(res)).as("the cookie is left as it was").isNull();
+    }
+
+    @Test
+    void aSessionIdInALinkIsRefusedWithoutALoginStartedHere() throws Exception {
+        IssuedLogin attackers = emulator.issueLogin("sam@example.org", null);
+
+        HttpResponse<String> res = jetty.navigate("/app/page?session=" + attackers.sessionId());
 
         assertThat(res.statusCode()).isEqualTo(303);
-        assertThat(res.headers().firstValue("Location")).contains("/ctx/public/page?q=1");
-        assertThat(emulator.requestCount("/v2/session")).isZero();
+        assertThat(tokenCookie(res)).isNull();
+        assertThat(emulator.requestCount("/v2/session")).as("not even asked").isZero();
+    }
+
+    @Test
+    void theLoginRoundTripThroughLoginRocketWebWorks() throws Exception {
+        HttpResponse<String> toLogin = jetty.navigate("/app/page?q=1");
+        String stateCookie = toLogin.headers().allValues("set-cookie").stream()
+                .map(STATE_COOKIE::matcher).filter(Matcher::matches).map(m -> "loginrocket_state=" + m.group(1))
+                .findFirst().orElseThrow();
+        String location = toLogin.headers().firstValue("Location").orElseThrow();
+        String redirectUri = URLDecoder.decode(location.substring(location.indexOf("redirect_uri=") + 13), StandardCharsets.UTF_8);
+
+        // The user logs in on LoginRocket Web (the emulator's form), which sends the browser back with ?token=.
+        HttpResponse<String> loggedIn = jetty.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(emulator.url() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("email=dana%40example.org&password=correct-horse-battery&redirect_uri="
+                        + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(loggedIn.statusCode()).isIn(302, 303);
+        String back = loggedIn.headers().firstValue("Location").orElseThrow();
+        assertThat(back).startsWith(jetty.base + "/ctx/app/page?q=1&lr_state=").contains("token=");
+
+        HttpResponse<String> intake = jetty.send(jetty.request(back.substring(jetty.base.toString().length() + FilterJetty.CONTEXT.length()))
+                .header("Accept", "text/html").header("Cookie", stateCookie));
+        assertThat(intake.statusCode()).isEqualTo(303);
+        assertThat(intake.headers().firstValue("Location")).contains("/ctx/app/page?q=1");
+        Matcher cookie = tokenCookie(intake);
+        assertThat(cookie).isNotNull();
+
+        HttpResponse<String> page = jetty.navigate("/app/page?q=1", "Cookie", "loginrocket_token=" + cookie.group(1));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("email=dana@example.org");
+    }
+
+    @Test
+    void onALandingPathTheStateIsNotNeededButAnotherUsersValidSessionIsNeverReplaced() throws Exception {
+        String dana = emulator.issueToken("dana@example.org");
+        String sam = emulator.issueToken("sam@example.org");
+
+        HttpResponse<String> fresh = jetty.navigate("/landing?token=" + dana);
+        assertThat(fresh.statusCode()).isEqualTo(303);
+        assertThat(tokenCookie(fresh)).isNotNull().satisfies(m -> assertThat(m.group(1)).isEqualTo(dana));
+
+        HttpResponse<String> other = jetty.navigate("/landing?token=" + sam, "Cookie", "loginrocket_token=" + dana);
+        assertThat(other.statusCode()).isEqualTo(303);
+        assertThat(tokenCookie(other)).as("dana's session stays").isNull();
     }
 
     @Test
@@ -165,9 +280,11 @@ class LoginRocketFilterJettyTest {
         HttpResponse<String> res = jetty.navigate("/app/page?q=1");
 
         assertThat(res.statusCode()).isEqualTo(302);
-        String back = jetty.base + "/ctx/app/page?q=1";
-        assertThat(res.headers().firstValue("Location"))
-                .contains(emulator.url() + "/login?redirect_uri=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+        String back = jetty.base + "/ctx/app/page?q=1&lr_state=";
+        assertThat(res.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
+                .startsWith(emulator.url() + "/login?redirect_uri=" + URLEncoder.encode(back, StandardCharsets.UTF_8)));
+        assertThat(res.headers().allValues("set-cookie")).singleElement().asString()
+                .matches("loginrocket_state=[A-Za-z0-9_-]{22}; Path=/ctx; Max-Age=600; HttpOnly; SameSite=Lax");
     }
 
     @Test
@@ -224,6 +341,16 @@ class LoginRocketFilterJettyTest {
     }
 
     @Test
+    void anOptionsWithoutOriginIsNoPreflightAndMeetsTheLoginRequirement() throws Exception {
+        HttpResponse<String> res = jetty.send(jetty.request("/api/items")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Access-Control-Request-Method", "GET"));
+
+        assertThat(res.statusCode()).isEqualTo(401);
+        assertThat(res.body()).doesNotContain("user=");
+    }
+
+    @Test
     void actualCorsRequestsWithATokenGetCorsHeadersAndTheUser() throws Exception {
         String token = emulator.issueToken("sam@example.org");
 
@@ -241,7 +368,8 @@ class LoginRocketFilterJettyTest {
     void logoutEndsTheLoginRocketSessionClearsTheCookieAndGoesToLoginRocketWeb() throws Exception {
         IssuedLogin login = emulator.issueLogin("dana@example.org", null);
 
-        HttpResponse<String> res = jetty.navigate("/logout", "Cookie", "loginrocket_token=" + login.token());
+        HttpResponse<String> res = jetty.navigate("/logout", "Cookie", "loginrocket_token=" + login.token(),
+                "Sec-Fetch-Site", "same-origin");
 
         assertThat(res.statusCode()).isEqualTo(303);
         assertThat(res.headers().firstValue("Location")).contains(emulator.url() + "/logout");
@@ -345,9 +473,58 @@ class LoginRocketFilterJettyTest {
 
     @Test
     void logoutWithoutASessionStillClearsAndRedirects() throws Exception {
-        HttpResponse<String> res = jetty.navigate("/logout");
+        HttpResponse<String> res = jetty.navigate("/logout", "Referer", jetty.base + "/ctx/app/page");
 
         assertThat(res.statusCode()).isEqualTo(303);
+        assertThat(res.headers().firstValue("Location")).contains(emulator.url() + "/logout");
+        assertThat(tokenCookie(res)).isNotNull().satisfies(m -> {
+            assertThat(m.group(1)).isEmpty();
+            assertThat(m.group(2)).contains("Max-Age=0");
+        });
+        assertThat(emulator.requestCount("/v2/session")).isZero();
+    }
+
+    @Test
+    void afterALogoutTheSameTokenNoLongerWorksHere() throws Exception {
+        IssuedLogin login = emulator.issueLogin("sam@example.org", null);
+        assertThat(jetty.api("/api/me", "Authorization", "Bearer " + login.token()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> logout = jetty.send(jetty.request("/logout")
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + login.token())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(logout.statusCode()).isEqualTo(204);
+
+        // The token still verifies locally (and sat in the verifier's cache), but its session is over.
+        assertThat(jetty.api("/api/me", "Authorization", "Bearer " + login.token()).statusCode()).isEqualTo(401);
+        assertThat(jetty.api("/api/me", "Cookie", "loginrocket_token=" + login.token()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aLogoutByGetWithoutSameOriginEvidenceIsRefused() throws Exception {
+        IssuedLogin login = emulator.issueLogin("dana@example.org", null);
+
+        HttpResponse<String> res = jetty.navigate("/logout", "Cookie", "loginrocket_token=" + login.token());
+
+        assertThat(res.statusCode()).isEqualTo(403);
+        assertThat(res.headers().allValues("set-cookie")).isEmpty();
+        assertThat(emulator.session(login.sessionId())).hasValueSatisfying(s -> assertThat(s.active()).isTrue());
+    }
+
+    @Test
+    void anExpiredBearerTokenIsNotRefreshed() throws Exception {
+        emulator.clock().advance(java.time.Duration.ofHours(-2));
+        String expired;
+        try {
+            expired = emulator.issueToken("dana@example.org");
+        } finally {
+            emulator.clock().resetOffset();
+        }
+        emulator.clearRequests();
+
+        HttpResponse<String> res = jetty.api("/api/me", "Authorization", "Bearer " + expired);
+
+        assertThat(res.statusCode()).isEqualTo(401);
         assertThat(emulator.requestCount("/v2/session")).isZero();
     }
 

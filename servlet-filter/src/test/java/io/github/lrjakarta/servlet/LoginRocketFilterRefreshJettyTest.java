@@ -6,6 +6,10 @@ import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.LoginRocketUrl;
 import io.github.lrjakarta.testkit.IssuedLogin;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import io.github.lrjakarta.testkit.OrgMode;
+import io.github.lrjakarta.testkit.RealmFixture;
+import io.github.lrjakarta.testkit.UserFixture;
+import io.github.lrjakarta.testkit.RecordedRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -55,19 +59,32 @@ class LoginRocketFilterRefreshJettyTest {
         emulator.clearRequests();
     }
 
+    /** Before 0.2 this path refreshed it (the refresh of expired tokens did not ask where the token came from). */
     @Test
-    void anExpiredBearerTokenOfALiveSessionIsRefreshedOnceAndThenServedFromMemory() throws Exception {
+    void anExpiredBearerTokenIsNeverRefreshedEvenWhileItsSessionLives() throws Exception {
         IssuedLogin login = emulator.issueLogin("dana@example.org", null);
         emulator.clock().advance(Duration.ofMinutes(61)); // tokens live 60 minutes, sessions a day
 
-        HttpResponse<String> first = jetty.api("/api/me", "Authorization", "Bearer " + login.token());
-        HttpResponse<String> second = jetty.api("/api/me", "Authorization", "Bearer " + login.token());
+        HttpResponse<String> res = jetty.api("/api/me", "Authorization", "Bearer " + login.token());
+
+        assertThat(res.statusCode()).isEqualTo(401);
+        assertThat(emulator.requestCount("/v2/session")).as("a leaked token stops working when it expires").isZero();
+    }
+
+    @Test
+    void anExpiredCookieTokenOfALiveSessionIsRefreshedOnceAndThenServedFromMemory() throws Exception {
+        IssuedLogin login = emulator.issueLogin("dana@example.org", null);
+        emulator.clock().advance(Duration.ofMinutes(61));
+
+        HttpResponse<String> first = jetty.api("/api/me", "Cookie", "loginrocket_token=" + login.token());
+        HttpResponse<String> second = jetty.api("/api/me", "Cookie", "loginrocket_token=" + login.token());
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("email=dana@example.org");
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(emulator.requestCount("/v2/session")).isEqualTo(1);
-        assertThat(first.headers().allValues("set-cookie")).as("bearer clients get no cookie").isEmpty();
+        RecordedRequest refresh = emulator.requests().stream().filter(r -> r.path().equals("/v2/session")).findFirst().orElseThrow();
+        assertThat(refresh.queryParam("account")).as("the org the token selected").contains(login.account());
     }
 
     @Test
@@ -82,6 +99,7 @@ class LoginRocketFilterRefreshJettyTest {
         assertThat(cookie).isNotNull();
         assertThat(cookie.group(1)).isNotEqualTo(login.token());
         assertThat(cookie.group(2)).containsPattern("Max-Age=(359\\d|3600);");
+        assertThat(res.headers().firstValue("Cache-Control")).as("no shared cache keeps the token").contains("private, no-store");
         assertThat(emulator.requestCount("/v2/session")).isEqualTo(1);
     }
 
@@ -113,7 +131,7 @@ class LoginRocketFilterRefreshJettyTest {
         IssuedLogin login = emulator.issueLogin("dana@example.org", null);
         emulator.clock().advance(Duration.ofHours(4)); // expired 3 hours ago, window 2 hours
 
-        HttpResponse<String> res = jetty.api("/api/me", "Authorization", "Bearer " + login.token());
+        HttpResponse<String> res = jetty.api("/api/me", "Cookie", "loginrocket_token=" + login.token());
 
         assertThat(res.statusCode()).isEqualTo(401);
         assertThat(emulator.requestCount("/v2/session")).isZero();
@@ -122,12 +140,14 @@ class LoginRocketFilterRefreshJettyTest {
     @Test
     void anExpiredTokenOfAnEndedSessionIsRefused() throws Exception {
         IssuedLogin login = emulator.issueLogin("dana@example.org", null);
-        jetty.api("/logout", "Authorization", "Bearer " + login.token());
+        assertThat(postLogout(login.token()).statusCode()).isEqualTo(204);
         emulator.clock().advance(Duration.ofMinutes(61));
 
-        HttpResponse<String> res = jetty.api("/api/me", "Authorization", "Bearer " + login.token());
+        HttpResponse<String> res = jetty.api("/api/me", "Cookie", "loginrocket_token=" + login.token());
 
         assertThat(res.statusCode()).isEqualTo(401);
+        assertThat(LoginRocketFilterJettyTest.tokenCookie(res)).as("LoginRocket said the session is over: cleared")
+                .isNotNull().satisfies(m -> assertThat(m.group(2)).contains("Max-Age=0"));
         assertThat(emulator.requestCount("/v2/session")).isEqualTo(2); // the logout, then the refused refresh
     }
 
@@ -138,7 +158,7 @@ class LoginRocketFilterRefreshJettyTest {
         String[] parts = login.token().split("\\.");
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
 
-        HttpResponse<String> res = jetty.api("/api/me", "Authorization", "Bearer " + forged);
+        HttpResponse<String> res = jetty.api("/api/me", "Cookie", "loginrocket_token=" + forged);
 
         assertThat(res.statusCode()).isEqualTo(401);
         assertThat(emulator.requestCount("/v2/session")).isZero();
@@ -149,8 +169,8 @@ class LoginRocketFilterRefreshJettyTest {
         IssuedLogin login = emulator.issueLogin("dana@example.org", null);
         emulator.clock().advance(Duration.ofMinutes(61));
 
-        HttpResponse<String> logout = jetty.api("/logout", "Authorization", "Bearer " + login.token());
-        HttpResponse<String> after = jetty.api("/api/me", "Authorization", "Bearer " + login.token());
+        HttpResponse<String> logout = postLogout(login.token());
+        HttpResponse<String> after = jetty.api("/api/me", "Cookie", "loginrocket_token=" + login.token());
 
         assertThat(logout.statusCode()).isEqualTo(204);
         assertThat(emulator.requests()).filteredOn(r -> r.path().equals("/v2/session"))
@@ -175,12 +195,80 @@ class LoginRocketFilterRefreshJettyTest {
                         "loginrocket.refresh-expired-within", "2h"));
                 context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
             }, null)) {
-                HttpResponse<String> res = pinned.api("/api/me", "Authorization", "Bearer " + login.token());
+                HttpResponse<String> res = pinned.api("/api/me", "Cookie", "loginrocket_token=" + login.token());
 
                 boolean ownRealm = realm.equals(emulator.realmId());
                 assertThat(res.statusCode()).as(realm).isEqualTo(ownRealm ? 200 : 401);
                 assertThat(emulator.requestCount("/v2/session")).as(realm).isEqualTo(ownRealm ? 1 : 0);
             }
+        }
+    }
+
+    @Test
+    void zeroDurationsTurnRefreshOff() throws Exception {
+        IssuedLogin aboutToExpire = emulator.issueLogin("sam@example.org", null);
+        IssuedLogin expired = emulator.issueLogin("dana@example.org", null);
+        try (FilterJetty off = FilterJetty.start(context -> {
+            FilterHolder holder = new FilterHolder(LoginRocketFilter.builder().clock(emulator.clock()).build());
+            holder.setInitParameters(Map.of(
+                    "loginrocket.url", emulator.url(),
+                    "loginrocket.allow-insecure-loopback", "true",
+                    "loginrocket.login-required", "/api/*",
+                    "loginrocket.refresh-before", "0s",
+                    "loginrocket.refresh-expired-within", "0s"));
+            context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+        }, null)) {
+            emulator.clock().advance(Duration.ofMinutes(59).plusSeconds(30));
+            HttpResponse<String> due = off.api("/api/me", "Cookie", "loginrocket_token=" + aboutToExpire.token());
+            assertThat(due.statusCode()).isEqualTo(200);
+            assertThat(due.headers().allValues("set-cookie")).isEmpty();
+
+            emulator.clock().advance(Duration.ofMinutes(2));
+            HttpResponse<String> gone = off.api("/api/me", "Cookie", "loginrocket_token=" + expired.token());
+            assertThat(gone.statusCode()).isEqualTo(401);
+
+            assertThat(emulator.requestCount("/v2/session")).isZero();
+        }
+    }
+
+    private static HttpResponse<String> postLogout(String token) throws Exception {
+        return jetty.send(jetty.request("/logout")
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /**
+     * In a multi-user realm a refresh without {@code account} may come back as {@code
+     * conditional_login} (no token); in a single-user one the org may switch. The refresh asks for
+     * the org the old token selected, so the user keeps the permissions of that org.
+     */
+    @Test
+    void aRefreshInAMultiUserRealmKeepsTheSelectedOrg() throws Exception {
+        try (LoginRocketEmulator teams = LoginRocketEmulator.builder()
+                        .realm(RealmFixture.builder().name("Teams").orgMode(OrgMode.MULTI_USER).build())
+                        .user(UserFixture.builder("lee@example.org", "lee-password-1")
+                                .org("Park Studio", "admin").org("Acme Partners", "read").build())
+                        .start();
+                FilterJetty jettyForTeams = FilterJetty.start(context -> {
+                    FilterHolder holder = new FilterHolder(LoginRocketFilter.builder().clock(teams.clock()).build());
+                    holder.setInitParameters(Map.of(
+                            "loginrocket.url", teams.url(),
+                            "loginrocket.allow-insecure-loopback", "true",
+                            "loginrocket.login-required", "/api/*"));
+                    context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+                }, null)) {
+            String acme = teams.orgId("Acme Partners");
+            IssuedLogin login = teams.issueLogin("lee@example.org", acme);
+            teams.clock().advance(Duration.ofMinutes(61));
+
+            HttpResponse<String> res = jettyForTeams.api("/api/me", "Cookie", "loginrocket_token=" + login.token());
+
+            assertThat(res.statusCode()).isEqualTo(200);
+            assertThat(res.body()).contains("read=true", "admin=false");
+            RecordedRequest refresh = teams.requests().stream().filter(r -> r.path().equals("/v2/session"))
+                    .findFirst().orElseThrow();
+            assertThat(refresh.queryParam("account")).contains(acme);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
 import jakarta.servlet.DispatcherType;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -71,18 +72,21 @@ class LoginRocketInitializerJettyTest {
 
             HttpResponse<String> login = jetty.navigate("/app/page");
             assertThat(login.statusCode()).isEqualTo(302);
-            String back = URLEncoder.encode(jetty.base + "/ctx/app/page", StandardCharsets.UTF_8);
-            assertThat(login.headers().firstValue("Location")).contains(emulator.url() + "/login?redirect_uri=" + back);
+            String back = URLEncoder.encode(jetty.base + "/ctx/app/page?lr_state=", StandardCharsets.UTF_8);
+            String location = login.headers().firstValue("Location").orElseThrow();
+            assertThat(location).startsWith(emulator.url() + "/login?redirect_uri=" + back);
+            String state = URLDecoder.decode(location, StandardCharsets.UTF_8).replaceAll(".*lr_state=", "");
+            String stateCookie = login.headers().firstValue("set-cookie").orElseThrow().replaceAll(";.*", "");
 
             String token = emulator.issueToken("dana@example.org");
-            HttpResponse<String> intake = jetty.navigate("/app/page?token=" + token);
+            HttpResponse<String> intake = jetty.navigate("/app/page?token=" + token + "&lr_state=" + state, "Cookie", stateCookie);
             assertThat(intake.statusCode()).isEqualTo(303);
-            assertThat(intake.headers().firstValue("set-cookie")).hasValueSatisfying(c -> assertThat(c).startsWith("app_token=" + token));
+            assertThat(intake.headers().allValues("set-cookie")).anySatisfy(c -> assertThat(c).startsWith("app_token=" + token));
 
             HttpResponse<String> me = jetty.api("/api/me", "Cookie", "app_token=" + token);
             assertThat(me.body()).contains("email=dana@example.org", "admin=true");
 
-            HttpResponse<String> logout = jetty.navigate("/bye", "Cookie", "app_token=" + token);
+            HttpResponse<String> logout = jetty.navigate("/bye", "Cookie", "app_token=" + token, "Sec-Fetch-Site", "same-origin");
             assertThat(logout.statusCode()).isEqualTo(303);
         }
     }

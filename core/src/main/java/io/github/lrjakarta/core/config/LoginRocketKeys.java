@@ -101,6 +101,38 @@ public final class LoginRocketKeys {
     /** Path of the filter's token cookie. Default: the application's context path. */
     public static final String COOKIE_PATH = "cookie.path";
 
+    /**
+     * Take {@code ?session=kss_…} from the URL of a GET (traded for a token through {@code GET
+     * /v2/session}). Default {@code false}: LoginRocket Web returns {@code ?token=}, and a session id
+     * is a long-lived bearer credential that should not travel in URLs.
+     *
+     * @since 0.2
+     */
+    public static final String SESSION_INTAKE = "session-intake";
+    /**
+     * LoginRocket calls per second that input from requests without a verified session (a {@code
+     * ?session=} id) may start, across the realm; beyond it such requests go on without the call.
+     * Default {@code 10}.
+     *
+     * @since 0.2
+     */
+    public static final String ANONYMOUS_CALL_RATE = "anonymous-call-rate";
+    /**
+     * Path patterns where credentials in the URL are taken without proof that this browser started
+     * the login (LoginRocket's "Default Login URL" landing page). Default: none.
+     *
+     * @since 0.2
+     */
+    public static final String LOGIN_LANDING_PATHS = "login-landing-paths";
+    /**
+     * The application's public base URL ({@code https://app.example.com/shop}), used for the login
+     * {@code redirect_uri} and same-origin checks instead of what the request says. Default: the
+     * request's own URL.
+     *
+     * @since 0.2
+     */
+    public static final String PUBLIC_URL = "public-url";
+
     /** How a key's value is read; drives {@link LoginRocketConfig#validate()}. */
     enum Kind {
         STRING,
@@ -165,6 +197,10 @@ public final class LoginRocketKeys {
         m.put(REFRESH_EXPIRED_WITHIN, new Spec(Kind.DURATION, "1d"));
         m.put(COOKIE_NAME, new Spec(Kind.STRING, "loginrocket_token"));
         m.put(COOKIE_PATH, new Spec(Kind.STRING, null));
+        m.put(SESSION_INTAKE, new Spec(Kind.BOOLEAN, "false"));
+        m.put(ANONYMOUS_CALL_RATE, new Spec(Kind.INT, "10", true));
+        m.put(LOGIN_LANDING_PATHS, new Spec(Kind.LIST, null));
+        m.put(PUBLIC_URL, new Spec(Kind.STRING, null));
         SPECS = Collections.unmodifiableMap(m);
     }
 

@@ -2,6 +2,7 @@ package io.github.lrjakarta.servlet.internal;
 
 import io.github.lrjakarta.core.LoginRocketUrl;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
+import io.github.lrjakarta.core.config.ConfigValue;
 import io.github.lrjakarta.core.config.LoginRocketKeys;
 import java.net.URI;
 import java.time.Duration;
@@ -19,6 +20,14 @@ public final class FilterSettings {
     public final TokenCookie cookie;
     public final Duration refreshBefore;
     public final Duration refreshExpiredWithin;
+    /** Whether {@code ?session=} is taken from URLs. */
+    public final boolean sessionIntake;
+    /** LoginRocket calls per second anonymous input may start. */
+    public final int anonymousCallRate;
+    /** Where URL credentials are taken without a login state. */
+    public final PathPatterns loginLanding;
+    /** The application's public base URL without a trailing slash, or null to use the request's. */
+    public final String publicUrl;
 
     /**
      * Reads the settings, recording every problem in {@code problems}.
@@ -34,11 +43,42 @@ public final class FilterSettings {
         this.logoutRedirect = problems.get(() ->
                 config.optional(LoginRocketKeys.LOGOUT_REDIRECT, FilterSettings::redirect).orElse(null));
         String cookiePath = problems.get(() -> config.optional(LoginRocketKeys.COOKIE_PATH, TokenCookie::checkPath).orElse(null));
-        String cookieName = problems.get(() -> config.required(LoginRocketKeys.COOKIE_NAME, TokenCookie::checkName));
-        this.cookie = cookieName == null ? null : new TokenCookie(cookieName, cookiePath);
+        // The built-in default name gains __Host- where it can; a configured name is used as given.
+        String cookieName = problems.get(() -> config.lookup(LoginRocketKeys.COOKIE_NAME)
+                .filter(v -> !ConfigValue.DEFAULT_SOURCE.equals(v.sourceName()))
+                .map(v -> config.required(LoginRocketKeys.COOKIE_NAME, TokenCookie::checkName))
+                .orElse(null));
+        Boolean insecureLoopback = problems.get(() -> config.getBoolean(LoginRocketKeys.ALLOW_INSECURE_LOOPBACK));
+        this.cookie = problems.get(() -> new TokenCookie(cookieName, cookiePath, Boolean.TRUE.equals(insecureLoopback)));
         this.refreshBefore = problems.get(() -> config.getDuration(LoginRocketKeys.REFRESH_BEFORE));
         this.refreshExpiredWithin = problems.get(() -> config.getDuration(LoginRocketKeys.REFRESH_EXPIRED_WITHIN));
+        this.sessionIntake = Boolean.TRUE.equals(problems.get(() -> config.getBoolean(LoginRocketKeys.SESSION_INTAKE)));
+        Integer rate = problems.get(() -> config.getInt(LoginRocketKeys.ANONYMOUS_CALL_RATE));
+        this.anonymousCallRate = rate == null ? 1 : rate;
+        this.loginLanding = problems.get(() ->
+                config.optional(LoginRocketKeys.LOGIN_LANDING_PATHS, PathPatterns::parse).orElse(PathPatterns.none()));
+        this.publicUrl = problems.get(() -> config.optional(LoginRocketKeys.PUBLIC_URL,
+                s -> publicUrl(s, Boolean.TRUE.equals(insecureLoopback))).orElse(null));
         problems.throwIfAny();
+    }
+
+    /** An absolute https URL (http only for a loopback host with insecure loopback allowed), no query or fragment. */
+    private static String publicUrl(String s, boolean allowInsecureLoopback) {
+        try {
+            URI uri = new URI(s);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost();
+            boolean loopback = host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+            boolean schemeOk = scheme.equals("https") || scheme.equals("http") && allowInsecureLoopback && loopback;
+            if (schemeOk && host != null && uri.getRawQuery() == null && uri.getRawFragment() == null
+                    && uri.getRawUserInfo() == null) {
+                return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("expected the application's public https URL such as https://app.example.com/shop"
+                + " (no query or fragment; http only for a loopback host with allow-insecure-loopback)");
     }
 
     private static String path(String s) {

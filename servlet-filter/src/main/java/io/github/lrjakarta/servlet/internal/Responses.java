@@ -39,27 +39,40 @@ public final class Responses {
     }
 
     /**
-     * 302 to LoginRocket Web's login page with a {@code redirect_uri} back to this URL, without
-     * {@code token}, {@code session} and {@code account}: a request that still has them in its query
-     * (a HEAD, which is not a token intake) must not hand them on in a {@code Location} header, nor
-     * get the old token back in front of the new one.
+     * 302 to LoginRocket Web's login page with {@code redirect_uri} set to {@code returnUrl} (built
+     * by {@link #returnUrl}).
      */
-    public static void redirectToLogin(HttpServletRequest request, HttpServletResponse response, LoginRocketUrl realm) {
-        StringBuffer back = request.getRequestURL();
-        String query = request.getQueryString();
-        if (query != null && QueryCredentials.mayContain(query)) {
-            QueryCredentials credentials = QueryCredentials.parse(query);
-            if (credentials != null) {
-                query = credentials.strippedQuery().isEmpty() ? null : credentials.strippedQuery();
-            }
-        }
-        if (query != null) {
-            back.append('?').append(query);
-        }
-        String location = realm.webUri("login") + "?redirect_uri=" + URLEncoder.encode(back.toString(), StandardCharsets.UTF_8);
+    public static void redirectToLogin(HttpServletResponse response, LoginRocketUrl realm, String returnUrl) {
+        String location = realm.webUri("login") + "?redirect_uri=" + URLEncoder.encode(returnUrl, StandardCharsets.UTF_8);
         noStore(response);
         response.setStatus(HttpServletResponse.SC_FOUND);
         response.setHeader("Location", location);
+    }
+
+    /**
+     * The URL LoginRocket Web should send the browser back to: {@code base} (the application's
+     * public URL of this path, or the request's own) with the request's query, without anything
+     * LoginRocket-shaped in it ({@code token}, {@code session}, {@code account}, an old login state):
+     * a request that still has them (a HEAD, which is not a token intake) must not hand them on in
+     * a {@code Location} header, nor get an old token back in front of the new one; then {@code
+     * extra} (such as the new login state) appended, if not null.
+     */
+    public static String returnUrl(String base, String rawQuery, String extra) {
+        StringBuilder back = new StringBuilder(base);
+        String query = rawQuery;
+        if (query != null && (QueryCredentials.mayContain(query) || query.contains(LoginState.PARAMETER))) {
+            QueryCredentials credentials = QueryCredentials.parse(query, true);
+            if (credentials != null) {
+                query = credentials.strippedQuery();
+            }
+        }
+        if (query != null && !query.isEmpty()) {
+            back.append('?').append(query);
+        }
+        if (extra != null) {
+            back.append(query != null && !query.isEmpty() ? '&' : '?').append(extra);
+        }
+        return back.toString();
     }
 
     /**
@@ -83,7 +96,8 @@ public final class Responses {
         response.setHeader("Location", location);
     }
 
-    private static void noStore(HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
+    /** Marks a response as not to be stored by any cache. */
+    public static void noStore(HttpServletResponse response) {
+        response.setHeader("Cache-Control", TokenCookie.NO_STORE);
     }
 }

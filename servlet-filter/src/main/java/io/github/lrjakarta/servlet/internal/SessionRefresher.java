@@ -3,6 +3,7 @@ package io.github.lrjakarta.servlet.internal;
 import io.github.lrjakarta.core.LoginResult;
 import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketException;
+import io.github.lrjakarta.core.LoginRocketMembership;
 import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.TokenVerification;
@@ -15,30 +16,68 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
  * Trades a session id for a fresh, verified token through {@code GET /v2/session}, at most once
- * at a time per old token: concurrent requests carrying the same expiring token (a page loading
- * twenty assets) share one LoginRocket call, and the outcome is remembered (a success until the
- * new token expires, a failure for {@link #FAILURE_MEMORY}) because LoginRocket is tightly rate
- * limited and may be down.
+ * at a time per key: concurrent requests carrying the same expiring token (a page loading twenty
+ * assets), or the same {@code ?session=} id, share one LoginRocket call, and the outcome is
+ * remembered (a success until the new token expires, a failure for {@link #FAILURE_MEMORY}) because
+ * LoginRocket is tightly rate limited and may be down. At most {@link #MAX_ENTRIES} outcomes are
+ * kept. Thread-safe.
  */
 public final class SessionRefresher {
 
     private static final Logger LOG = System.getLogger(SessionRefresher.class.getName());
 
     static final Duration FAILURE_MEMORY = Duration.ofSeconds(10);
-    private static final int MAX_ENTRIES = 10_000;
+    static final int MAX_ENTRIES = 10_000;
+
+    /** What a refresh came to: a fresh session, the session being over (LoginRocket's 403), or neither for now. */
+    public static final class Result {
+        public static final Result OVER = new Result(null, true);
+        public static final Result UNAVAILABLE = new Result(null, false);
+
+        private final LoginRocketSession session;
+        private final boolean over;
+
+        private Result(LoginRocketSession session, boolean over) {
+            this.session = session;
+            this.over = over;
+        }
+
+        public static Result of(LoginRocketSession session) {
+            return session == null ? UNAVAILABLE : new Result(session, false);
+        }
+
+        /** The fresh session, if LoginRocket gave one that verified. */
+        public Optional<LoginRocketSession> session() {
+            return Optional.ofNullable(session);
+        }
+
+        /**
+         * Whether LoginRocket said the session is over (403: expired, unknown or logged out). A
+         * temporary failure (429, 5xx, timeout, a local rate-limit refusal, no call made) is not.
+         */
+        public boolean sessionOver() {
+            return over;
+        }
+    }
 
     private static final class Entry {
-        final CompletableFuture<Optional<LoginRocketSession>> outcome = new CompletableFuture<>();
+        final CompletableFuture<Result> outcome = new CompletableFuture<>();
+        final String sessionId;
         volatile Instant keepUntil = Instant.MAX;
+
+        Entry(String sessionId) {
+            this.sessionId = sessionId;
+        }
     }
 
     private final LoginRocketClient client;
     private final LoginRocketTokenVerifier verifier;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Entry> byOldToken = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Entry> byKey = new ConcurrentHashMap<>();
 
     public SessionRefresher(LoginRocketClient client, LoginRocketTokenVerifier verifier, Clock clock) {
         this.client = client;
@@ -47,31 +86,61 @@ public final class SessionRefresher {
     }
 
     /**
-     * A fresh session for the session behind {@code oldToken}, or empty if LoginRocket says the
-     * session is over, cannot be reached, or returns something that does not verify.
+     * A fresh session for the session behind {@code oldToken}, in the org {@code oldToken} has
+     * selected (without it, LoginRocket answers {@code conditional_login} in multi-user realms, and
+     * may switch orgs in single-user ones).
      *
      * @param oldToken the token being replaced (the key for sharing and remembering the outcome)
-     * @param sessionId its {@code sid}
+     * @param old its session
      */
-    public Optional<LoginRocketSession> refresh(String oldToken, String sessionId) {
+    public Result refresh(String oldToken, LoginRocketSession old) {
+        String account = old.selectedMembership().map(LoginRocketMembership::orgId).orElse(null);
+        return shared(oldToken, old.sessionId(), () -> fetch(old.sessionId(), account));
+    }
+
+    /**
+     * A session for a {@code ?session=} id from the URL, calling LoginRocket only if {@code
+     * budget} allows; a refusal by the budget is not remembered.
+     *
+     * @param account the account (org id) to select, or null
+     */
+    public Result exchange(String sessionId, String account, CallBudget budget) {
+        String key = account == null ? sessionId : sessionId + "&" + account;
+        return shared(key, sessionId, () -> budget.tryAcquire() ? fetch(sessionId, account) : null);
+    }
+
+    /** Forgets every remembered outcome for a session (it was logged out). */
+    public void forget(String sessionId) {
+        byKey.values().removeIf(e -> e.sessionId.equals(sessionId)
+                || e.outcome.isDone() && e.outcome.join().session().map(s -> s.sessionId().equals(sessionId)).orElse(false));
+    }
+
+    /** Runs {@code call} once for concurrent requests with the same key; a null result is shared but not remembered. */
+    private Result shared(String key, String sessionId, Supplier<Result> call) {
         Instant now = clock.instant();
-        Entry mine = new Entry();
-        Entry entry = byOldToken.compute(oldToken, (k, existing) ->
+        Entry mine = new Entry(sessionId);
+        Entry entry = byKey.compute(key, (k, existing) ->
                 existing != null && existing.keepUntil.isAfter(now) ? existing : mine);
         if (entry == mine) {
             try {
                 evictIfFull(now);
-                Optional<LoginRocketSession> result = fetch(sessionId, null);
-                mine.keepUntil = result.map(LoginRocketSession::expiresAt).orElse(now.plus(FAILURE_MEMORY));
+                Result result = call.get();
+                if (result == null) {
+                    result = Result.UNAVAILABLE;
+                    mine.keepUntil = now;
+                    byKey.remove(key, mine);
+                } else {
+                    mine.keepUntil = result.session().map(LoginRocketSession::expiresAt).orElse(now.plus(FAILURE_MEMORY));
+                }
                 mine.outcome.complete(result);
                 return result;
             } finally {
                 if (!mine.outcome.isDone()) {
-                    // An Error escaped fetch: release the requests waiting on this entry (they get
+                    // An Error escaped the call: release the requests waiting on this entry (they get
                     // no session) and let the next one try again, instead of blocking them forever.
-                    byOldToken.remove(oldToken, mine);
+                    byKey.remove(key, mine);
                     mine.keepUntil = now;
-                    mine.outcome.complete(Optional.empty());
+                    mine.outcome.complete(Result.UNAVAILABLE);
                 }
             }
         }
@@ -79,9 +148,9 @@ public final class SessionRefresher {
             return entry.outcome.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
+            return Result.UNAVAILABLE;
         } catch (ExecutionException e) {
-            return Optional.empty();
+            return Result.UNAVAILABLE;
         }
     }
 
@@ -91,37 +160,37 @@ public final class SessionRefresher {
      *
      * @param account the account (org id) to select, or null
      */
-    public Optional<LoginRocketSession> fetch(String sessionId, String account) {
+    Result fetch(String sessionId, String account) {
         try {
             LoginResult result = client.getSession(sessionId, account);
             Optional<String> token = result.token();
             if (token.isEmpty()) {
                 LOG.log(Level.INFO, "LoginRocket session gave no token ({0}, conditions {1}, request id {2})",
                         result.type(), result.conditions(), result.requestId());
-                return Optional.empty();
+                return Result.UNAVAILABLE;
             }
             TokenVerification verification = verifier.verify(token.get());
             if (!verification.isValid()) {
                 LOG.log(Level.WARNING, "Token from LoginRocket (request id {0}) did not verify: {1}",
                         result.requestId(), verification);
             }
-            return verification.session();
+            return Result.of(verification.session().orElse(null));
         } catch (LoginRocketException e) {
             LOG.log(e.status() == 403 ? Level.DEBUG : Level.WARNING,
                     "LoginRocket session lookup failed: {0} (status {1}, request id {2})",
                     e.getClass().getSimpleName(), e.status(), e.requestId());
-            return Optional.empty();
+            return e.status() == 403 ? Result.OVER : Result.UNAVAILABLE;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "LoginRocket session lookup failed unexpectedly: {0}", e.getClass().getName());
-            return Optional.empty();
+            return Result.UNAVAILABLE;
         }
     }
 
     private void evictIfFull(Instant now) {
-        if (byOldToken.size() > MAX_ENTRIES) {
-            byOldToken.values().removeIf(e -> e.outcome.isDone() && !e.keepUntil.isAfter(now));
-            if (byOldToken.size() > MAX_ENTRIES) {
-                byOldToken.values().removeIf(e -> e.outcome.isDone());
+        if (byKey.size() > MAX_ENTRIES) {
+            byKey.values().removeIf(e -> e.outcome.isDone() && !e.keepUntil.isAfter(now));
+            if (byKey.size() > MAX_ENTRIES) {
+                byKey.values().removeIf(e -> e.outcome.isDone());
             }
         }
     }

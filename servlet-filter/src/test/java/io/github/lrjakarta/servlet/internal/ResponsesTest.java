@@ -39,7 +39,7 @@ class ResponsesTest {
 
         assertThat(res.getStatus()).isEqualTo(401);
         assertThat(res.getHeader("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
-        assertThat(res.getHeader("Cache-Control")).isEqualTo("no-store");
+        assertThat(res.getHeader("Cache-Control")).isEqualTo("private, no-store");
         assertThat(res.body()).isEqualTo(Responses.LOGIN_REQUIRED_JSON);
     }
 
@@ -51,7 +51,8 @@ class ResponsesTest {
                 .header("Accept", "text/html");
         FakeHttp.Response res = FakeHttp.response();
 
-        Responses.redirectToLogin(req, res, LoginRocketUrl.parse("https://sample.e2.loginrocket.com", false));
+        Responses.redirectToLogin(res, LoginRocketUrl.parse("https://sample.e2.loginrocket.com", false),
+                Responses.returnUrl(req.getRequestURL().toString(), req.getQueryString(), null));
 
         String location = res.getHeader("Location");
         assertThat(res.getStatus()).isEqualTo(302);
@@ -66,10 +67,19 @@ class ResponsesTest {
         FakeHttp.Request req = FakeHttp.request("GET", "https://a.example/app/page?q=a%26b").header("Accept", "text/html");
         FakeHttp.Response res = FakeHttp.response();
 
-        Responses.redirectToLogin(req, res, LoginRocketUrl.parse("https://sample.e2.loginrocket.com", false));
+        Responses.redirectToLogin(res, LoginRocketUrl.parse("https://sample.e2.loginrocket.com", false),
+                Responses.returnUrl(req.getRequestURL().toString(), req.getQueryString(), null));
 
         String location = res.getHeader("Location");
         assertThat(URLDecoder.decode(location.substring(location.indexOf('=') + 1), StandardCharsets.UTF_8))
                 .isEqualTo("https://a.example/app/page?q=a%26b");
+    }
+
+    @Test
+    void theReturnUrlCarriesTheNewLoginStateButNoOldOne() {
+        assertThat(Responses.returnUrl("https://a.example/app", "lr_state=old&q=1", "lr_state=new"))
+                .isEqualTo("https://a.example/app?q=1&lr_state=new");
+        assertThat(Responses.returnUrl("https://a.example/app", null, "lr_state=new"))
+                .isEqualTo("https://a.example/app?lr_state=new");
     }
 }

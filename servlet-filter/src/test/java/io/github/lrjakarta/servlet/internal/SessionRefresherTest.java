@@ -50,14 +50,85 @@ class SessionRefresherTest {
             throw new AssertionError("simulated failure inside the LoginRocket call");
         };
         try (CallContext.Scope scope = CallContext.bind(broken)) {
-            assertThatThrownBy(() -> refresher.refresh(login.token(), login.sessionId()))
+            assertThatThrownBy(() -> refresher.refresh(login.token(), session(login)))
                     .isInstanceOf(AssertionError.class);
         }
 
         Optional<LoginRocketSession> next = assertTimeoutPreemptively(
-                Duration.ofSeconds(20), () -> refresher.refresh(login.token(), login.sessionId()),
+                Duration.ofSeconds(20), () -> refresher.refresh(login.token(), session(login)).session(),
                 "a later refresh of the same token waits for an outcome that never comes");
         assertThat(next).isPresent();
         assertThat(next.get().user().email()).contains("dana@example.org");
+    }
+
+    private static LoginRocketSession session(IssuedLogin login) {
+        return verifier.verify(login.token()).sessionOrThrow();
+    }
+
+    @Test
+    void aRefreshAsksForTheOrgTheOldTokenSelected() {
+        SessionRefresher refresher = new SessionRefresher(client, verifier, emulator.clock());
+        IssuedLogin login = emulator.issueLogin("dana@example.org", null);
+        String selected = session(login).selectedMembership().orElseThrow().orgId();
+        emulator.clearRequests();
+
+        SessionRefresher.Result result = refresher.refresh(login.token(), session(login));
+
+        assertThat(result.session()).isPresent();
+        assertThat(result.session().get().selectedMembership().orElseThrow().orgId()).isEqualTo(selected);
+        assertThat(emulator.requests()).filteredOn(r -> r.path().equals("/v2/session")).singleElement()
+                .satisfies(r -> assertThat(r.queryParam("account")).contains(selected));
+    }
+
+    @Test
+    void aSessionLoginRocketRefusedIsOverAndRememberedSoConcurrentAndRepeatedRequestsMakeOneCall() {
+        SessionRefresher intake = new SessionRefresher(client, verifier, emulator.clock());
+        CallBudget budget = new CallBudget(100, emulator.clock());
+        emulator.clearRequests();
+
+        SessionRefresher.Result first = intake.exchange("kss_doesNotExist", null, budget);
+        SessionRefresher.Result again = intake.exchange("kss_doesNotExist", null, budget);
+
+        assertThat(first.sessionOver()).isTrue();
+        assertThat(again.sessionOver()).isTrue();
+        assertThat(emulator.requestCount("/v2/session")).isEqualTo(1);
+    }
+
+    @Test
+    void beyondTheBudgetNoCallIsMadeAndTheRefusalIsNotRemembered() {
+        SessionRefresher intake = new SessionRefresher(client, verifier, emulator.clock());
+        java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(1_000_000);
+        java.time.Clock clock = new java.time.Clock() {
+            @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+            @Override public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public java.time.Instant instant() { return java.time.Instant.ofEpochMilli(millis.get()); }
+        };
+        CallBudget budget = new CallBudget(2, clock);
+        IssuedLogin login = emulator.issueLogin("sam@example.org", null);
+        emulator.clearRequests();
+
+        assertThat(intake.exchange("kss_random1", null, budget).sessionOver()).isTrue();
+        assertThat(intake.exchange("kss_random2", null, budget).sessionOver()).isTrue();
+        SessionRefresher.Result refused = intake.exchange(login.sessionId(), null, budget);
+
+        assertThat(refused.session()).isEmpty();
+        assertThat(refused.sessionOver()).as("no call was made, so nothing is known about the session").isFalse();
+        assertThat(emulator.requestCount("/v2/session")).isEqualTo(2);
+
+        millis.addAndGet(500); // half a second: one call's worth of budget
+        assertThat(intake.exchange(login.sessionId(), null, budget).session()).isPresent();
+        assertThat(emulator.requestCount("/v2/session")).isEqualTo(3);
+    }
+
+    @Test
+    void aLoggedOutSessionIsForgotten() {
+        SessionRefresher refresher = new SessionRefresher(client, verifier, emulator.clock());
+        IssuedLogin login = emulator.issueLogin("dana@example.org", null);
+        assertThat(refresher.refresh(login.token(), session(login)).session()).isPresent();
+        client.logout(login.sessionId());
+
+        refresher.forget(login.sessionId());
+
+        assertThat(refresher.refresh(login.token(), session(login)).sessionOver()).isTrue();
     }
 }
