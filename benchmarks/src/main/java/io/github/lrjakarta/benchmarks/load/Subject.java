@@ -103,11 +103,6 @@ public final class Subject implements AutoCloseable {
         return emulator;
     }
 
-    /** The sample user whose tokens the harness uses. */
-    public UserFixture user() {
-        return user;
-    }
-
     void configure(ServletContextHandler context) {
         context.setInitParameter("loginrocket.url", emulator.url());
         context.setInitParameter("loginrocket.allow-insecure-loopback", "true");
