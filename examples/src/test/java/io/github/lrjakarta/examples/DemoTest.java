@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -85,8 +86,12 @@ class DemoTest {
         assertThat(get(demo.appUrl() + "/api/session", "application/json", cookie, null).body())
                 .contains("\"active\":true", "\"result\":\"FULL_LOGIN\"");
 
-        // "Log out": the filter ends the LoginRocket session, clears the cookie and goes home.
-        HttpResponse<String> logout = get(demo.appUrl() + "/logout", "text/html", cookie, null);
+        // "Log out", a link on the demo's page (so the browser sends Sec-Fetch-Site: same-origin): the
+        // filter ends the LoginRocket session, clears the cookie and goes home.
+        HttpResponse<String> logout = send(HttpRequest.newBuilder(URI.create(demo.appUrl() + "/logout"))
+                .header("Accept", "text/html")
+                .header("Cookie", cookie)
+                .header("Sec-Fetch-Site", "same-origin"));
         assertThat(logout.statusCode()).isEqualTo(303);
         assertThat(logout.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
         assertThat(logout.headers().allValues("Set-Cookie"))
@@ -161,8 +166,9 @@ class DemoTest {
     }
 
     /**
-     * The browser's login: "Log in" ({@code /signin}) → LoginRocket's login page → form post → back
-     * with {@code ?token=} → the filter sets its cookie and strips the token → home.
+     * The browser's login: "Log in" ({@code /signin}) → LoginRocket's login page (the filter keeps
+     * a login state in a cookie and in the way back) → form post → back with {@code ?token=} →
+     * the filter checks the state, sets its cookie and strips the URL → home.
      *
      * @return the {@code Cookie} header value for the application
      */
@@ -171,37 +177,53 @@ class DemoTest {
         HttpResponse<String> toLogin = get(signin, "text/html", null, null);
         assertThat(toLogin.statusCode()).isEqualTo(302);
         String loginPage = location(toLogin);
-        assertThat(loginPage).isEqualTo(demo.emulatorUrl() + "/login?redirect_uri=" + encode(signin));
+        String loginPrefix = demo.emulatorUrl() + "/login?redirect_uri=";
+        assertThat(loginPage).startsWith(loginPrefix);
+        String returnUrl = URLDecoder.decode(loginPage.substring(loginPrefix.length()), StandardCharsets.UTF_8);
+        assertThat(returnUrl).startsWith(signin + "?lr_state=");
+        String state = cookie(toLogin, "loginrocket_state");
 
         HttpResponse<String> form = get(loginPage, "text/html", null, null);
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("id=\"email\"", "id=\"password\"", "name=\"redirect_uri\"");
 
-        String body = "email=" + encode(email) + "&password=" + encode(password) + "&redirect_uri=" + encode(signin);
+        String body = "email=" + encode(email) + "&password=" + encode(password) + "&redirect_uri=" + encode(returnUrl);
         HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(demo.emulatorUrl() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(posted.statusCode()).isEqualTo(303);
         String back = resolve(posted, location(posted));
-        assertThat(back).startsWith(signin + "?token=");
+        assertThat(back).startsWith(returnUrl + "&token=");
 
-        HttpResponse<String> intake = get(back, "text/html", null, null);
+        HttpResponse<String> intake = get(back, "text/html", state, null);
         assertThat(intake.statusCode()).isEqualTo(303);
         assertThat(resolve(intake, location(intake))).isEqualTo(signin);
-        String setCookie = intake.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("loginrocket_token="))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no loginrocket_token cookie in " + intake.headers().map()));
+        String setCookie = setCookie(intake, "loginrocket_token");
         assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax")
                 // plain http to localhost: the one case without Secure
                 .doesNotContainIgnoringCase("Secure");
-        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String cookie = cookie(intake, "loginrocket_token");
 
         HttpResponse<String> home = get(signin, "text/html", cookie, null);
         assertThat(home.statusCode()).isEqualTo(303);
         assertThat(resolve(home, location(home))).isEqualTo(demo.appUrl() + "/");
         return cookie;
+    }
+
+    /** The {@code Set-Cookie} header for {@code name}. */
+    private static String setCookie(HttpResponse<?> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(name + "="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers().map()));
+    }
+
+    /** {@code name=value} of the cookie {@code name} the response sets, as a browser sends it back. */
+    private static String cookie(HttpResponse<?> response, String name) {
+        String header = setCookie(response, name);
+        int semi = header.indexOf(';');
+        return semi < 0 ? header : header.substring(0, semi);
     }
 
     private static HttpResponse<String> get(String url, String accept, String cookie, String origin)
