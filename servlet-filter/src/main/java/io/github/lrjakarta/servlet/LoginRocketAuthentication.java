@@ -10,6 +10,7 @@ import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.servlet.internal.AuthenticatedRequest;
 import io.github.lrjakarta.servlet.internal.CallBudget;
 import io.github.lrjakarta.servlet.internal.ConfigProblems;
+import io.github.lrjakarta.servlet.internal.EndedSessions;
 import io.github.lrjakarta.servlet.internal.FilterSettings;
 import io.github.lrjakarta.servlet.internal.LoginState;
 import io.github.lrjakarta.servlet.internal.PathPatterns;
@@ -84,6 +85,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
     private final SessionRefresher intake;
     private final CallBudget anonymousCalls;
     private final LoginState loginState;
+    private final EndedSessions ended;
 
     LoginRocketAuthentication(FilterSettings settings, LoginRocketClient client, boolean ownsClient,
             LoginRocketTokenVerifier verifier, Clock clock) {
@@ -96,6 +98,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         this.intake = new SessionRefresher(client, verifier, clock);
         this.anonymousCalls = new CallBudget(settings.anonymousCallRate, clock);
         this.loginState = new LoginState(settings.cookie);
+        this.ended = new EndedSessions(clock);
     }
 
     /** A builder; {@link Builder#config(LoginRocketConfig)} is required. */
@@ -145,7 +148,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
                 deny(request, response, false);
                 return Outcome.RESPONDED;
             }
-            return Outcome.anonymous(request);
+            return Outcome.ANONYMOUS;
         }
     }
 
@@ -174,7 +177,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
                 deny(req, res, false);
                 return Outcome.RESPONDED;
             }
-            return Outcome.anonymous(req);
+            return Outcome.ANONYMOUS;
         }
         SessionRefresher.Result found = session(req, res, token, fromCookie);
         Optional<LoginRocketSession> session = found.session();
@@ -191,7 +194,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
             deny(req, res, !fromCookie);
             return Outcome.RESPONDED;
         }
-        return Outcome.anonymous(req);
+        return Outcome.ANONYMOUS;
     }
 
     /**
@@ -203,6 +206,9 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         Optional<LoginRocketSession> valid = verification.session();
         if (valid.isPresent()) {
             LoginRocketSession session = valid.get();
+            if (ended.isEnded(session.sessionId())) {
+                return SessionRefresher.Result.OVER;
+            }
             if (fromCookie && dueForRefresh(session)) {
                 Optional<LoginRocketSession> fresh = refresher.refresh(token, session).session();
                 if (fresh.isPresent()) {
@@ -257,8 +263,8 @@ public final class LoginRocketAuthentication implements AutoCloseable {
     private void takeFromQuery(HttpServletRequest req, HttpServletResponse res, QueryCredentials credentials) {
         String location = credentials.location(req.getRequestURI());
         boolean startedHere = loginState.matches(req, credentials.state());
-        if (credentials.state() != null) {
-            loginState.clear(req, res);
+        if (startedHere) {
+            loginState.clear(req, res); // good for one return; a wrong state leaves a login in progress alone
         }
         boolean landing = !startedHere && settings.loginLanding.matches(req.getServletPath(), req.getPathInfo());
         if (!startedHere && !landing) {
@@ -320,7 +326,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
             if (session.isEmpty()) {
                 session = refreshableExpired(verification);
             }
-            session.ifPresent(s -> endSession(s.sessionId()));
+            session.ifPresent(this::endSession);
         }
         settings.cookie.clear(req, res);
         String accept = req.getHeader("Accept");
@@ -332,8 +338,11 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         }
     }
 
-    private void endSession(String sessionId) {
-        // Outcomes remembered for this session must not hand out its tokens after the logout.
+    private void endSession(LoginRocketSession session) {
+        String sessionId = session.sessionId();
+        // Neither remembered refresh outcomes nor locally verified tokens may serve this session after the logout.
+        // Any token of the session minted before now expires within one token lifetime from now.
+        ended.end(sessionId, clock.instant().plus(Duration.between(session.issuedAt(), session.expiresAt())));
         refresher.forget(sessionId);
         intake.forget(sessionId);
         try {
@@ -453,7 +462,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
 
         /** The kinds of outcome. */
         public enum Status {
-            /** A verified LoginRocket session: pass on {@link #request()}, or report the caller and groups. */
+            /** A verified LoginRocket session: pass on {@link #requestToPassOn}, or report the caller and groups. */
             AUTHENTICATED,
             /** No session, and none was mandatory: go on without a user. */
             ANONYMOUS,
@@ -465,6 +474,8 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         }
 
         static final Outcome RESPONDED = new Outcome(Status.RESPONDED, null, null);
+        /** Shared: most requests are anonymous, and an outcome per request would be garbage for nothing. */
+        static final Outcome ANONYMOUS = new Outcome(Status.ANONYMOUS, null, null);
 
         private final Status status;
         private final HttpServletRequest request;
@@ -474,10 +485,6 @@ public final class LoginRocketAuthentication implements AutoCloseable {
             this.status = status;
             this.request = request;
             this.session = session;
-        }
-
-        static Outcome anonymous(HttpServletRequest request) {
-            return new Outcome(Status.ANONYMOUS, request, null);
         }
 
         static Outcome authenticated(HttpServletRequest request, LoginRocketSession session) {
@@ -490,17 +497,18 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         }
 
         /**
-         * The request to pass on: for an authenticated one a wrapper answering {@code
-         * getUserPrincipal()}, {@code getRemoteUser()}, {@code isUserInRole()} and {@code
-         * getAuthType()} from the session; the request itself when anonymous.
+         * The request to pass on down the chain: when authenticated, a wrapper of {@code request}
+         * answering {@code getUserPrincipal()}, {@code getRemoteUser()}, {@code isUserInRole()} and
+         * {@code getAuthType()} from the session; when anonymous, {@code request} itself.
          *
-         * @throws IllegalStateException if the response was written
+         * @param request the request given to {@link LoginRocketAuthentication#authenticate}
+         * @throws IllegalStateException if the response was written (nothing is to be passed on)
          */
-        public HttpServletRequest request() {
-            if (request == null) {
+        public HttpServletRequest requestToPassOn(HttpServletRequest request) {
+            if (status == Status.RESPONDED) {
                 throw new IllegalStateException("The response was written; nothing to pass on");
             }
-            return request;
+            return this.request != null ? this.request : request;
         }
 
         /** The verified session when authenticated. */
