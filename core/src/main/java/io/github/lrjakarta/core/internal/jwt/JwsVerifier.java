@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -73,8 +72,16 @@ public final class JwsVerifier {
         if (token.indexOf('=') >= 0) {
             return malformed("base64url padding ('=') is not allowed in a compact JWS");
         }
-        // base64url is ASCII; any other character becomes an invalid byte and fails decoding below
-        byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
+        // base64url is ASCII. Not String.getBytes: it turns a surrogate pair into one byte, and the
+        // dot positions found in the String would no longer match the bytes.
+        byte[] ascii = new byte[token.length()];
+        for (int i = 0; i < ascii.length; i++) {
+            char c = token.charAt(i);
+            if (c > 0x7E) {
+                return malformed("the token has a character outside base64url");
+            }
+            ascii[i] = (byte) c;
+        }
 
         Header header = recentHeader(token, dot1);
         if (header == null) {
