@@ -27,7 +27,8 @@ public final class QueryCredentials {
      * parameter? False positives are fine ({@link #parse} decides), false negatives are not.
      */
     public static boolean mayContain(String rawQuery) {
-        return rawQuery.contains("token=") || rawQuery.contains("session=");
+        // Without '=' too: parse() reports a bare "token" or "session" as present, and strips it.
+        return rawQuery.contains("token") || rawQuery.contains("session");
     }
 
     /**
