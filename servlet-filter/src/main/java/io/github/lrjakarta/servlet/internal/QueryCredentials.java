@@ -109,13 +109,14 @@ public final class QueryCredentials {
     /**
      * The URL to redirect to: the request URI with the stripped query. Leading slashes are
      * collapsed so a request for {@code //evil.example/…} cannot turn into a protocol-relative
-     * redirect to another host.
+     * redirect to another host; tabs and line breaks among them go too, since browsers drop them
+     * from a {@code Location} before reading it.
      *
      * @param rawRequestUri {@code HttpServletRequest.getRequestURI()}
      */
     public String location(String rawRequestUri) {
         int i = 0;
-        while (i < rawRequestUri.length() && (rawRequestUri.charAt(i) == '/' || rawRequestUri.charAt(i) == '\\')) {
+        while (i < rawRequestUri.length() && "/\\\t\n\r".indexOf(rawRequestUri.charAt(i)) >= 0) {
             i++;
         }
         String path = "/" + rawRequestUri.substring(i);

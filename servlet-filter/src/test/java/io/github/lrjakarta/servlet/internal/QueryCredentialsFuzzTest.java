@@ -29,6 +29,15 @@ class QueryCredentialsFuzzTest {
         assertThat(QueryCredentials.mayContain("session")).isTrue();
     }
 
+    /** A browser drops tabs and line breaks from a Location: "/\t/evil.example" would be "//evil.example". */
+    @Test
+    void theRedirectStaysOnThisHostWhateverLeadsThePath() {
+        QueryCredentials q = QueryCredentials.parse("token=t&a=1");
+        assertThat(q.location("/\t/evil.example/x")).isEqualTo("/evil.example/x?a=1");
+        assertThat(q.location("\r\n\\/evil.example")).isEqualTo("/evil.example?a=1");
+        assertThat(q.location("/app/\tpage")).isEqualTo("/app/\tpage?a=1");
+    }
+
     @FuzzTest(maxDuration = "3m")
     void anyQueryAndPath(FuzzedDataProvider data) {
         String uri = data.consumeString(40);
