@@ -78,6 +78,16 @@ class ConfigConversionFuzzTest {
                 .hasMessageContaining("loginrocket.user-agent").hasMessageContaining("printable ASCII");
     }
 
+    /** The second finding: a duration of 999999999999d passed validate(), then overflowed in newClient(). */
+    @Test
+    void validateRefusesDurationsTooLongForTheArithmetic() {
+        LoginRocketConfig config = LoginRocketConfig.builder().source(ConfigSources.of("test", 500, Map.of(
+                "loginrocket.url", "https://example.e2.loginrocket.com", "loginrocket.connect-timeout", "999999999999d"))).build();
+
+        assertThatThrownBy(config::validate).isInstanceOf(LoginRocketConfigException.class)
+                .hasMessageContaining("loginrocket.connect-timeout").hasMessageContaining("too large");
+    }
+
     private static void assertNoSecret(Throwable t, String secret) {
         if (secret != null && secret.strip().length() >= 8) {
             assertThat(t.getMessage()).doesNotContain(secret.strip());
