@@ -38,12 +38,14 @@ import javax.net.ssl.SSLContext;
  * point the application picks.
  *
  * <p>Given a request, its response and whether authentication is mandatory there, {@link
- * #authenticate} does, in this order: logout at {@code loginrocket.logout-path}; credentials from
- * the URL of a GET ({@code ?token=}, {@code ?session=}), taken into the cookie and then stripped
- * from the address bar with a 303; credentials from the request ({@code Authorization: Bearer},
- * else the cookie {@code loginrocket.cookie.name}), refreshing a cookie token about to expire or
- * just expired through {@code GET /v2/session}; and, without a session where one is mandatory, the
- * login redirect for a browser navigation or a 401 for anything else. It answers with an {@link
+ * #authenticate} does, in this order: logout at {@code loginrocket.logout-path} (a GET only with
+ * same-origin evidence); credentials from the URL of a GET ({@code ?token=}, and {@code ?session=}
+ * with {@code loginrocket.session-intake}), taken into the cookie only if this browser started the
+ * login (or on a {@code loginrocket.login-landing-paths} path) and then stripped from the address
+ * bar with a 303; credentials from the request ({@code Authorization: Bearer}, else the filter's
+ * cookie), refreshing a cookie token about to expire or just expired through {@code GET
+ * /v2/session}; and, without a session where one is mandatory, the login redirect (with a fresh
+ * login state) for a browser navigation or a 401 for anything else. It answers with an {@link
  * Outcome}: {@linkplain Outcome.Status#AUTHENTICATED authenticated} (the caller is the user id,
  * the groups are the permissions of the selected org), {@linkplain Outcome.Status#ANONYMOUS
  * anonymous}, or {@linkplain Outcome.Status#RESPONDED responded} (the response is complete; the
@@ -54,9 +56,13 @@ import javax.net.ssl.SSLContext;
  * here: the request is then anonymous (or refused where authentication is mandatory). Tokens,
  * session ids and secrets are never logged.
  *
+ * <p>Input from requests without a session never costs LoginRocket more than {@code
+ * loginrocket.anonymous-call-rate} calls a second, and no call made here waits or retries when
+ * {@link ClientForwarding#bind} is in effect (the filter binds it; other callers should too).
+ *
  * <p>Thread-safe: build one per realm at startup and share it between all requests. It keeps small
- * bounded in-memory state (refresh outcomes shared between concurrent requests). {@link #close()}
- * closes the client if the pipeline built it.
+ * bounded in-memory state (refresh and {@code ?session=} outcomes shared between concurrent
+ * requests, sessions logged out here). {@link #close()} closes the client if the pipeline built it.
  *
  * <pre>{@code
  * LoginRocketAuthentication auth = LoginRocketAuthentication.builder().config(config).build();
