@@ -240,6 +240,24 @@ public class LoginRocketExtension implements Extension {
         return Optional.empty();
     }
 
+    /** Set when a class of the application carries {@link LoginRocketAuthenticationMechanismDefinition}. */
+    private volatile boolean mechanismRequested;
+
+    <T> void mechanismDefinition(
+            @Observes @WithAnnotations(LoginRocketAuthenticationMechanismDefinition.class) ProcessAnnotatedType<T> event) {
+        if (event.getAnnotatedType().isAnnotationPresent(LoginRocketAuthenticationMechanismDefinition.class)) {
+            mechanismRequested = true;
+        }
+    }
+
+    // Only now, and only when asked for, is the mechanism's class (and so Jakarta Security) loaded:
+    // applications on servlet containers without Jakarta Security never touch it.
+    void addMechanism(@Observes jakarta.enterprise.inject.spi.AfterTypeDiscovery event) {
+        if (mechanismRequested) {
+            event.addAnnotatedType(LoginRocketAuthenticationMechanism.class, ID + "LoginRocketAuthenticationMechanism");
+        }
+    }
+
     void addBeans(@Observes AfterBeanDiscovery event) {
         realmNameErrors.forEach(error -> event.addDefinitionError(new DefinitionException(error)));
         LoginRocketRuntime shared = runtime;

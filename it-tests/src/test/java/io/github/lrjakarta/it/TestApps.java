@@ -8,6 +8,9 @@ import io.github.lrjakarta.it.app.annotated.AnnotatedApplication;
 import io.github.lrjakarta.it.app.annotated.AnnotatedConsoleServlet;
 import io.github.lrjakarta.it.app.annotated.AnnotatedProfileServlet;
 import io.github.lrjakarta.it.app.nourl.NoUrlApplication;
+import io.github.lrjakarta.it.app.security.AdminResource;
+import io.github.lrjakarta.it.app.security.CallerServlet;
+import io.github.lrjakarta.it.app.security.SecurityApi;
 import java.util.List;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -146,6 +149,59 @@ public final class TestApps {
                 </web-app>
                 """.formatted(initParam("loginrocket.login-required", LOGIN_REQUIRED));
         return Wars.war(name, false).addClasses(ProfileServlet.class).setWebXML(new StringAsset(webXml));
+    }
+
+    /**
+     * Container security through Jakarta Authentication (Tomcat): no filter, one context-param {@code
+     * loginrocket.jakarta-authentication=true}, and the application's own {@code web.xml} constraints: {@code
+     * /admin/*} needs the role (permission) {@code admin}, {@code /member/*} any logged-in user ({@code **}), {@code
+     * /open/*} nothing; JAX-RS under {@code /api/*} ({@link SecurityApi}) with Jersey's {@code RolesAllowedDynamicFeature}, {@code
+     * /api/roles/*} also a {@code loginrocket.login-required} path (so anonymous scripts get 401, not Jersey's 403).
+     */
+    public static WebArchive containerSecurity(String name, String url, List<String> allowedOrigins) {
+        String webXml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  %s
+                  %s
+                  %s
+                  %s
+                  %s
+                  %s
+                  %s
+                  <servlet>
+                    <servlet-name>caller</servlet-name>
+                    <servlet-class>%s</servlet-class>
+                  </servlet>
+                  <servlet-mapping>
+                    <servlet-name>caller</servlet-name>
+                    <url-pattern>/admin/whoami</url-pattern>
+                    <url-pattern>/member/whoami</url-pattern>
+                    <url-pattern>/open/whoami</url-pattern>
+                  </servlet-mapping>
+                  <security-constraint>
+                    <web-resource-collection><web-resource-name>admin</web-resource-name><url-pattern>/admin/*</url-pattern></web-resource-collection>
+                    <auth-constraint><role-name>admin</role-name></auth-constraint>
+                  </security-constraint>
+                  <security-constraint>
+                    <web-resource-collection><web-resource-name>member</web-resource-name><url-pattern>/member/*</url-pattern></web-resource-collection>
+                    <auth-constraint><role-name>**</role-name></auth-constraint>
+                  </security-constraint>
+                  <security-role><role-name>admin</role-name></security-role>
+                  <security-role><role-name>read</role-name></security-role>
+                </web-app>
+                """.formatted(
+                contextParam("loginrocket.jakarta-authentication", "true"),
+                contextParam("loginrocket.url", url),
+                contextParam("loginrocket.allow-insecure-loopback", "true"),
+                contextParam("loginrocket.login-required", "/api/roles/*"),
+                contextParam("loginrocket.logout-path", LOGOUT_PATH),
+                contextParam("loginrocket.cors.allowed-origins", String.join(", ", allowedOrigins)),
+                contextParam("loginrocket.cors.allow-credentials", "true"),
+                CallerServlet.class.getName());
+        return Wars.war(name, false)
+                .addClasses(CallerServlet.class, AdminResource.class, SecurityApi.class)
+                .setWebXML(new StringAsset(webXml));
     }
 
     private static String contextParam(String name, String value) {

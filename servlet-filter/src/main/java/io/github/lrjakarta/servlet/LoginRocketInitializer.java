@@ -3,6 +3,8 @@ package io.github.lrjakarta.servlet;
 import io.github.lrjakarta.core.config.ConfigSource;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
+import io.github.lrjakarta.core.config.LoginRocketKeys;
+import io.github.lrjakarta.servlet.internal.ServerAuthModuleRegistration;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
@@ -31,6 +33,10 @@ import java.util.Set;
  * <p>It also checks the configuration of every {@link LoginRocketFilter} declared in {@code
  * web.xml} (context plus that filter's init-params), so that a bad or missing value fails the
  * deployment even on containers that initialise filters lazily, on the first request (WildFly).
+ *
+ * <p>With {@code loginrocket.jakarta-authentication=true} (a context-param) it registers a {@link
+ * LoginRocketServerAuthModule} for the application with the container's Jakarta Authentication
+ * ({@code AuthConfigFactory.registerServerAuthModule}, Tomcat 10.1 and 11).
  *
  * @since 0.1
  */
@@ -61,6 +67,7 @@ public final class LoginRocketInitializer implements ServletContainerInitializer
         for (FilterRegistration registration : declared) {
             check(ServletConfigSources.forContext(context).source(ServletConfigSources.initParams(registration)));
         }
+        registerServerAuthModuleIfEnabled(context);
         if (annotated.isEmpty()) {
             return;
         }
@@ -88,6 +95,36 @@ public final class LoginRocketInitializer implements ServletContainerInitializer
         registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, annotation.urlPatterns());
         LOG.log(Level.INFO, "LoginRocket filter {0} registered from @EnableLoginRocket on {1} for {2}",
                 annotation.filterName(), owner.getName(), List.of(annotation.urlPatterns()));
+    }
+
+    /**
+     * With {@code loginrocket.jakarta-authentication=true}: the {@link LoginRocketServerAuthModule}
+     * registered for this application, or a failed deployment saying why not.
+     */
+    private static void registerServerAuthModuleIfEnabled(ServletContext context) throws ServletException {
+        LoginRocketConfig config = ServletConfigSources.forContext(context).build();
+        boolean enabled;
+        try {
+            enabled = config.getBoolean(LoginRocketKeys.JAKARTA_AUTHENTICATION);
+        } catch (LoginRocketConfigException | IllegalArgumentException e) {
+            throw new ServletException("LoginRocket configuration is invalid: " + e.getMessage(), e);
+        }
+        if (!enabled) {
+            return;
+        }
+        String key = config.key(LoginRocketKeys.JAKARTA_AUTHENTICATION);
+        if (!ServerAuthModuleRegistration.isAvailable(context.getClassLoader())) {
+            throw new ServletException(key + "=true, but this container offers no Jakarta Authentication"
+                    + " (jakarta.security.auth.message); remove the key and map the LoginRocketFilter instead");
+        }
+        check(ServletConfigSources.forContext(context));
+        try {
+            ServerAuthModuleRegistration.register(config, context);
+        } catch (LoginRocketConfigException | IllegalArgumentException | IllegalStateException e) {
+            throw new ServletException(key + "=true, but the LoginRocket module could not be registered: "
+                    + e.getMessage(), e);
+        }
+        LOG.log(Level.INFO, "LoginRocket Jakarta Authentication module registered for {0}", context.getContextPath());
     }
 
     /** LoginRocket filters declared in {@code web.xml} (or registered by another initializer). */

@@ -176,6 +176,29 @@ public final class LoginRocketKeys {
      * @since 0.2
      */
     public static final String ENDED_SESSIONS_JCACHE_CACHE = "ended-sessions.jcache.cache";
+    /**
+     * Register {@code LoginRocketServerAuthModule} with the container's Jakarta Authentication
+     * (Tomcat 10.1 and 11), so that {@code web.xml} security constraints, {@code getUserPrincipal()}
+     * and {@code isUserInRole()} are the container's own. Read from the application's sources (a
+     * context-param) at deployment. Default {@code false}.
+     *
+     * @since 0.2
+     */
+    public static final String JAKARTA_AUTHENTICATION = "jakarta-authentication";
+    /**
+     * Prepended to each permission of the selected org to form the group the container sees ({@code
+     * perm:} turns {@code admin} into {@code perm:admin}). Default: none (the permissions as they are).
+     *
+     * @since 0.2
+     */
+    public static final String GROUP_PREFIX = "group-prefix";
+    /**
+     * Also report the selected org's id ({@code org_…}) as a group, for constraints on org
+     * membership. Default {@code false}.
+     *
+     * @since 0.2
+     */
+    public static final String ORG_GROUP = "org-group";
 
     /** How a key's value is read; drives {@link LoginRocketConfig#validate()}. */
     enum Kind {
@@ -252,6 +275,9 @@ public final class LoginRocketKeys {
         m.put(ENDED_SESSIONS_JCACHE_PROVIDER, new Spec(Kind.STRING, null));
         m.put(ENDED_SESSIONS_JCACHE_URI, new Spec(Kind.STRING, null));
         m.put(ENDED_SESSIONS_JCACHE_CACHE, new Spec(Kind.STRING, "loginrocket-ended-sessions"));
+        m.put(JAKARTA_AUTHENTICATION, new Spec(Kind.BOOLEAN, "false"));
+        m.put(GROUP_PREFIX, new Spec(Kind.STRING, null));
+        m.put(ORG_GROUP, new Spec(Kind.BOOLEAN, "false"));
         SPECS = Collections.unmodifiableMap(m);
     }
 

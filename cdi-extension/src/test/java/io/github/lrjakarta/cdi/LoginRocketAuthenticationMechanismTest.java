@@ -1,0 +1,128 @@
+package io.github.lrjakarta.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lrjakarta.servlet.LoginRocketPrincipal;
+import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Proxy;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Jakarta Security mechanism as the container calls it: configured from the application's
+ * context-params, reporting the LoginRocket user and the selected org's permissions.
+ */
+class LoginRocketAuthenticationMechanismTest {
+
+    static LoginRocketEmulator emulator;
+
+    @BeforeAll
+    static void start() {
+        emulator = LoginRocketEmulator.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    /** What the container was told. */
+    final List<Object[]> logins = new ArrayList<>();
+
+    HttpMessageContext context(boolean isProtected) {
+        return (HttpMessageContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HttpMessageContext.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "isProtected" -> isProtected;
+                    case "isAuthenticationRequest" -> false;
+                    case "doNothing" -> AuthenticationStatus.NOT_DONE;
+                    case "notifyContainerAboutLogin" -> {
+                        logins.add(args);
+                        yield AuthenticationStatus.SUCCESS;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    static ServletContext servletContext() {
+        Map<String, String> params = Map.of(
+                "loginrocket.url", emulator.url(),
+                "loginrocket.allow-insecure-loopback", "true",
+                "loginrocket.max-attempts", "1");
+        return (ServletContext) Proxy.newProxyInstance(LoginRocketAuthenticationMechanismTest.class.getClassLoader(),
+                new Class<?>[] {ServletContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getInitParameter" -> params.get((String) args[0]);
+                    case "getInitParameterNames" -> Collections.enumeration(params.keySet());
+                    case "getContextPath" -> "";
+                    case "getClassLoader" -> LoginRocketAuthenticationMechanismTest.class.getClassLoader();
+                    case "toString" -> "ServletContext";
+                    case "hashCode" -> 1;
+                    default -> null;
+                });
+    }
+
+    static HttpServletRequest request(String authorization) {
+        ServletContext servletContext = servletContext();
+        Map<String, Object> attributes = new HashMap<>();
+        return (HttpServletRequest) Proxy.newProxyInstance(LoginRocketAuthenticationMechanismTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getServletContext" -> servletContext;
+                    case "getMethod" -> "GET";
+                    case "getServletPath" -> "/orders";
+                    case "getRequestURI" -> "/orders";
+                    case "getContextPath" -> "";
+                    case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
+                    case "getAttribute" -> attributes.get((String) args[0]);
+                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "request";
+                    default -> null;
+                });
+    }
+
+    static HttpServletResponse response() {
+        return (HttpServletResponse) Proxy.newProxyInstance(LoginRocketAuthenticationMechanismTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
+                    throw new AssertionError("nothing should be written, but " + method.getName() + " was called");
+                });
+    }
+
+    @Test
+    void aSessionIsReportedAsCallerWithTheSelectedOrgsPermissions() throws Exception {
+        LoginRocketAuthenticationMechanism mechanism = new LoginRocketAuthenticationMechanism();
+        String token = emulator.issueToken("dana@example.org");
+
+        AuthenticationStatus status = mechanism.validateRequest(request("Bearer " + token), response(), context(true));
+
+        assertThat(status).isEqualTo(AuthenticationStatus.SUCCESS);
+        assertThat(logins).hasSize(1);
+        assertThat(((Principal) logins.get(0)[0])).isInstanceOf(LoginRocketPrincipal.class)
+                .extracting(Principal::getName).isEqualTo(emulator.userId("dana@example.org"));
+        assertThat(logins.get(0)[1]).isEqualTo(Set.of("admin"));
+        mechanism.close();
+    }
+
+    @Test
+    void withoutCredentialsOnAnOpenResourceTheContainerIsToldNothing() throws Exception {
+        LoginRocketAuthenticationMechanism mechanism = new LoginRocketAuthenticationMechanism();
+
+        AuthenticationStatus status = mechanism.validateRequest(request(null), response(), context(false));
+
+        assertThat(status).isEqualTo(AuthenticationStatus.NOT_DONE);
+        assertThat(logins).isEmpty();
+        mechanism.close();
+    }
+}
