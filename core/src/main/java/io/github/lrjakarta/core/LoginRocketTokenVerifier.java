@@ -65,6 +65,14 @@ public class LoginRocketTokenVerifier {
     /** The issuer LoginRocket puts in every token, whatever the realm's host. */
     public static final String DEFAULT_ISSUER = "https://authrocket.com";
 
+    /**
+     * The largest clock leeway a verifier accepts: beyond it an expired token would stay valid
+     * long enough to matter.
+     *
+     * @since 0.2
+     */
+    public static final Duration MAX_LEEWAY = Duration.ofMinutes(5);
+
     private static final System.Logger LOG = System.getLogger(LoginRocketTokenVerifier.class.getName());
     private static final TokenVerification SESSION_ENDED = TokenVerification.invalid(TokenFailure.SESSION_ENDED,
             "the token's session was logged out; log in again");
@@ -374,7 +382,7 @@ public class LoginRocketTokenVerifier {
                                 + " or loginrocket.jwt.key (builder: staticKey(key))"
                         : "two key sources: configure either the key set (jwks/jwksUri) or a static key, not both");
             }
-            if (leeway.compareTo(Duration.ofMinutes(5)) > 0) {
+            if (leeway.compareTo(MAX_LEEWAY) > 0) {
                 throw new IllegalArgumentException("leeway (loginrocket.jwt.leeway) must be at most 5 minutes, got "
                         + leeway);
             }

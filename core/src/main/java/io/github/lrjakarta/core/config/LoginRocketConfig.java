@@ -160,7 +160,9 @@ public final class LoginRocketConfig {
     /** A duration; see the class comment for the accepted forms. */
     public Optional<Duration> optionalDuration(String key) {
         boolean positive = isPositive(key);
-        return optional(key, s -> Converters.duration(s, positive));
+        LoginRocketKeys.Spec spec = LoginRocketKeys.spec(relative(key));
+        Duration max = spec == null ? null : spec.max;
+        return optional(key, s -> Converters.duration(s, positive, max));
     }
 
     /** A duration that must be set (or have a default). */
@@ -271,7 +273,7 @@ public final class LoginRocketConfig {
         LoginRocketTokenVerifier.Builder b = LoginRocketTokenVerifier.builder()
                 .allowInsecureLoopback(getBoolean(LoginRocketKeys.ALLOW_INSECURE_LOOPBACK))
                 .issuer(getString(LoginRocketKeys.JWT_ISSUER))
-                .leeway(required(LoginRocketKeys.JWT_LEEWAY, LoginRocketConfig::leeway))
+                .leeway(getDuration(LoginRocketKeys.JWT_LEEWAY))
                 .cacheSize(getInt(LoginRocketKeys.JWT_CACHE_SIZE))
                 .keyRefetchInterval(getDuration(LoginRocketKeys.JWT_KEY_REFETCH_INTERVAL))
                 .keyFetchTimeout(getDuration(LoginRocketKeys.JWT_KEY_FETCH_TIMEOUT))
@@ -362,14 +364,6 @@ public final class LoginRocketConfig {
                 + "; for '" + name + "' put its module on the class path (jcache: io.github.lrjakarta:loginrocket-jcache)");
     }
 
-    private static Duration leeway(String text) {
-        Duration d = Converters.duration(text, false);
-        if (d.compareTo(Duration.ofMinutes(5)) > 0) {
-            throw new IllegalArgumentException("too large; expected a clock leeway of at most 5m");
-        }
-        return d;
-    }
-
     /**
      * Reads and converts every known key of this realm and reports all problems at once.
      *
@@ -402,11 +396,7 @@ public final class LoginRocketConfig {
                 locale();
                 break;
             case DURATION:
-                if (rel.equals(LoginRocketKeys.JWT_LEEWAY)) {
-                    optional(rel, LoginRocketConfig::leeway);
-                } else {
-                    optionalDuration(rel);
-                }
+                optionalDuration(rel);
                 break;
             case BOOLEAN:
                 optionalBoolean(rel);

@@ -1,5 +1,7 @@
 package io.github.lrjakarta.core.config;
 
+import io.github.lrjakarta.core.LoginRocketTokenVerifier;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +50,7 @@ public final class LoginRocketKeys {
     public static final String JWT_KEY = "jwt.key";
     /** Expected {@code iss}. Default {@code https://authrocket.com}. */
     public static final String JWT_ISSUER = "jwt.issuer";
-    /** Clock leeway for {@code exp}/{@code nbf}/{@code iat}. Default {@code 5s}. */
+    /** Clock leeway for {@code exp}/{@code nbf}/{@code iat}, at most {@code 5m}. Default {@code 5s}. */
     public static final String JWT_LEEWAY = "jwt.leeway";
     /** Expected realm id ({@code rid}, {@code rl_…}). Default: not checked. */
     public static final String JWT_REALM = "jwt.realm";
@@ -173,15 +175,22 @@ public final class LoginRocketKeys {
         final String defaultValue;
         /** Durations: must be greater than zero (timeouts); ints: must be at least one. */
         final boolean positive;
+        /** Durations: the largest value accepted, or null for no bound. */
+        final Duration max;
 
         Spec(Kind kind, String defaultValue) {
             this(kind, defaultValue, false);
         }
 
         Spec(Kind kind, String defaultValue, boolean positive) {
+            this(kind, defaultValue, positive, null);
+        }
+
+        Spec(Kind kind, String defaultValue, boolean positive, Duration max) {
             this.kind = kind;
             this.defaultValue = defaultValue;
             this.positive = positive;
+            this.max = max;
         }
     }
 
@@ -200,7 +209,7 @@ public final class LoginRocketKeys {
         m.put(ALLOW_INSECURE_LOOPBACK, new Spec(Kind.BOOLEAN, "false"));
         m.put(JWT_KEY, new Spec(Kind.STRING, null));
         m.put(JWT_ISSUER, new Spec(Kind.STRING, "https://authrocket.com"));
-        m.put(JWT_LEEWAY, new Spec(Kind.DURATION, "5s"));
+        m.put(JWT_LEEWAY, new Spec(Kind.DURATION, "5s", false, LoginRocketTokenVerifier.MAX_LEEWAY));
         m.put(JWT_REALM, new Spec(Kind.STRING, null));
         m.put(JWT_MAX_TOKEN_AGE, new Spec(Kind.DURATION, null, true));
         m.put(JWT_CACHE_SIZE, new Spec(Kind.INT, "10000"));
