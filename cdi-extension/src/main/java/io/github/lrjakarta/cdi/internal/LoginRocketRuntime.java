@@ -3,6 +3,7 @@ package io.github.lrjakarta.cdi.internal;
 import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
+import io.github.lrjakarta.core.config.LoginRocketFactory;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import io.github.lrjakarta.core.config.LoginRocketKeys;
 import jakarta.servlet.ServletContext;
@@ -47,14 +48,14 @@ public final class LoginRocketRuntime {
 
     /** A new client for the realm; the caller closes it. */
     public LoginRocketClient client(RealmName realm) {
-        LoginRocketClient client = config(realm).newClient();
+        LoginRocketClient client = LoginRocketFactory.of(config(realm)).newClient();
         LOG.log(Level.DEBUG, "LoginRocket client for realm {0} created: {1}", realm, client.url().root());
         return client;
     }
 
     /** A new verifier for the realm. */
     public LoginRocketTokenVerifier verifier(RealmName realm) {
-        return config(realm).newTokenVerifier();
+        return LoginRocketFactory.of(config(realm)).newTokenVerifier();
     }
 
     public Denials denials() {
