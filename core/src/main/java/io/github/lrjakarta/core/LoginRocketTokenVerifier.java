@@ -66,6 +66,35 @@ public class LoginRocketTokenVerifier {
     public static final String DEFAULT_ISSUER = "https://authrocket.com";
 
     /**
+     * Default of {@link Builder#leeway(Duration)} and {@code loginrocket.jwt.leeway}.
+     *
+     * @since 0.2
+     */
+    public static final Duration DEFAULT_LEEWAY = Duration.ofSeconds(5);
+
+    /**
+     * Default of {@link Builder#cacheSize(int)} and {@code loginrocket.jwt.cache-size}.
+     *
+     * @since 0.2
+     */
+    public static final int DEFAULT_CACHE_SIZE = 10_000;
+
+    /**
+     * Default of {@link Builder#keyRefetchInterval(Duration)} and {@code
+     * loginrocket.jwt.key-refetch-interval}.
+     *
+     * @since 0.2
+     */
+    public static final Duration DEFAULT_KEY_REFETCH_INTERVAL = Duration.ofSeconds(30);
+
+    /**
+     * Default of {@link Builder#keyFetchTimeout(Duration)} and {@code loginrocket.jwt.key-fetch-timeout}.
+     *
+     * @since 0.2
+     */
+    public static final Duration DEFAULT_KEY_FETCH_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
      * The largest clock leeway a verifier accepts: beyond it an expired token would stay valid
      * long enough to matter.
      *
@@ -214,13 +243,13 @@ public class LoginRocketTokenVerifier {
         private String staticKey;
         private boolean allowInsecureLoopback;
         private String issuer = DEFAULT_ISSUER;
-        private Duration leeway = Duration.ofSeconds(5);
+        private Duration leeway = DEFAULT_LEEWAY;
         private String realm;
         private Duration maxTokenAge;
         private Clock clock = Clock.systemUTC();
-        private Duration keyRefetchInterval = Duration.ofSeconds(30);
-        private Duration keyFetchTimeout = Duration.ofSeconds(5);
-        private int cacheSize = 10_000;
+        private Duration keyRefetchInterval = DEFAULT_KEY_REFETCH_INTERVAL;
+        private Duration keyFetchTimeout = DEFAULT_KEY_FETCH_TIMEOUT;
+        private int cacheSize = DEFAULT_CACHE_SIZE;
         private int maxTokenLength = 16 * 1024;
         private int maxKeySetBytes = 256 * 1024;
         private SSLContext sslContext;

@@ -24,9 +24,11 @@ import java.util.function.UnaryOperator;
  * try (LoginRocketClient client = LoginRocketFactory.of(config).newClient()) { ... }
  * }</pre>
  *
- * <p>Every method reads
- * the configuration anew; a bad or missing value throws {@link LoginRocketConfigException} naming
- * the key and its source. Instances are immutable and thread-safe if the config's sources are.
+ * <p>A key that is not set leaves the builder's own default in place: both come from one
+ * constant ({@link LoginRocketClient#DEFAULT_CONNECT_TIMEOUT}, {@link
+ * LoginRocketTokenVerifier#DEFAULT_LEEWAY}, …), so what a configuration that sets only the URL
+ * builds is what the plain builder builds. Every method reads the configuration anew; a bad or
+ * missing value throws {@link LoginRocketConfigException} naming the key and its source. Instances are immutable and thread-safe if the config's sources are.
  *
  * @since 0.2
  */
