@@ -207,6 +207,16 @@ public class LoginRocketClient implements AutoCloseable {
         this.endedSessionRetention = null;
     }
 
+    /** The settings this client was built with; for tests comparing two ways of building one. */
+    ClientSettings settings() {
+        return settings;
+    }
+
+    /** How long a logout through this client keeps its session refused; for tests, as {@link #settings()}. */
+    Duration endedSessionRetention() {
+        return endedSessionRetention;
+    }
+
     /** A builder; {@link Builder#url(String) url} is required. */
     public static Builder builder() {
         return new Builder();

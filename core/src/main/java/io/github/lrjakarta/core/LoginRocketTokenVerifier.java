@@ -397,6 +397,17 @@ public class LoginRocketTokenVerifier {
             return this;
         }
 
+        /** What this builder holds, listeners and ended-sessions store aside; for tests comparing two builders. */
+        Settings settings() {
+            return new Settings(jwksUri, staticKey != null, allowInsecureLoopback, issuer, leeway, realm, maxTokenAge,
+                    clock, keyRefetchInterval, keyFetchTimeout, cacheSize, maxTokenLength, maxKeySetBytes, sslContext);
+        }
+
+        /** The comparable part of a builder's state. */
+        record Settings(URI jwksUri, boolean staticKey, boolean allowInsecureLoopback, String issuer, Duration leeway,
+                String realm, Duration maxTokenAge, Clock clock, Duration keyRefetchInterval, Duration keyFetchTimeout,
+                int cacheSize, int maxTokenLength, int maxKeySetBytes, SSLContext sslContext) {}
+
         /**
          * Builds the verifier. No network access happens here: keys are fetched on first use.
          *
