@@ -196,9 +196,10 @@ public class LoginRocketClient implements AutoCloseable {
 
     /**
      * For CDI client proxies only: the CDI extension registers the client as an
-     * {@code @ApplicationScoped} bean, and the container subclasses it to build the proxy. An
-     * instance made with this constructor has no settings and must not be used; build clients
-     * with {@link #builder()}.
+     * {@code @ApplicationScoped} bean, and the container subclasses it to build the proxy, which
+     * forwards every call to a real client. An instance made with this constructor has no settings:
+     * its calls and {@link #url()} throw {@link IllegalStateException} saying so, and {@link
+     * #close()} does nothing. Build clients with {@link #builder()}.
      */
     protected LoginRocketClient() {
         this.settings = null;
@@ -224,7 +225,16 @@ public class LoginRocketClient implements AutoCloseable {
 
     /** The realm URL this client talks to. */
     public LoginRocketUrl url() {
-        return settings.url();
+        return configured().url();
+    }
+
+    private ClientSettings configured() {
+        if (settings == null) {
+            throw new IllegalStateException("this LoginRocketClient was made by the constructor meant for CDI proxies"
+                    + " and has no settings; build clients with LoginRocketClient.builder(), or inject the one the"
+                    + " CDI extension manages");
+        }
+        return settings;
     }
 
     // ---- POST /v2/login -------------------------------------------------------------------------
@@ -583,7 +593,7 @@ public class LoginRocketClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
+        if (closed.compareAndSet(false, true) && executor != null) {
             executor.close();
         }
     }
@@ -619,7 +629,8 @@ public class LoginRocketClient implements AutoCloseable {
     /** The realm URL and the library agent string; no secrets. */
     @Override
     public String toString() {
-        return "LoginRocketClient[" + settings.url().apiBase() + ", " + executor.libraryAgent() + "]";
+        return settings == null ? "LoginRocketClient[unconfigured, for CDI proxies only]"
+                : "LoginRocketClient[" + settings.url().apiBase() + ", " + executor.libraryAgent() + "]";
     }
 
     private LoginResult post(String path, String sessionId, Map<String, Object> fields, CallOptions options) {
@@ -635,6 +646,7 @@ public class LoginRocketClient implements AutoCloseable {
 
     private LoginResult call(ApiCall call, CallOptions options) {
         Objects.requireNonNull(options, "options");
+        configured();
         if (closed.get()) {
             throw new IllegalStateException("this LoginRocketClient is closed; build a new one (and share it)");
         }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -252,6 +253,7 @@ public class LoginRocketTokenVerifier {
         private int cacheSize = DEFAULT_CACHE_SIZE;
         private int maxTokenLength = 16 * 1024;
         private int maxKeySetBytes = 256 * 1024;
+        private LongSupplier ticker = System::nanoTime;
         private SSLContext sslContext;
         private EndedSessions endedSessions;
         private final List<LoginRocketListener> listeners = new ArrayList<>();
@@ -435,9 +437,15 @@ public class LoginRocketTokenVerifier {
                     checkJwksUri(jwksUri, allowInsecureLoopback);
                 }
                 keys = new JwksKeySource(new HttpJwksFetcher(jwksUri, keyFetchTimeout, sslContext, maxKeySetBytes),
-                        System::nanoTime, keyRefetchInterval, keyFetchTimeout, observers);
+                        ticker, keyRefetchInterval, keyFetchTimeout, observers);
             }
             return new LoginRocketTokenVerifier(this, keys, observers);
+        }
+
+        /** For tests: the monotonic nanosecond source of the key-set refetch throttle, so that tests need not sleep. */
+        Builder ticker(LongSupplier ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
+            return this;
         }
 
         private static void checkJwksUri(URI uri, boolean allowInsecureLoopback) {

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -301,19 +300,33 @@ class ClientErrorsTest {
         }
     }
 
+    /** Polls the emulator's recorded requests (not a clock) until {@code count} reached {@code path}. */
+    private static void awaitRecorded(String path, int count) throws InterruptedException {
+        for (int polls = 0; emulator().requestCount(path) < count; polls++) {
+            if (polls == 1_000) {
+                throw new AssertionError("the emulator never recorded " + count + " request(s) to " + path);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void aResponseNamingTheTokenTwiceIsAProtocolError() {
+        emulator().faults().inject("/v2/login", Fault.response(200, "application/json",
+                "{\"result\":\"full_login\",\"session\":\"kss_1\",\"token\":\"a.b.c\",\"token\":\"d.e.f\"}").once());
+        ProtocolException e = loginFails(ProtocolException.class);
+        assertThat(e.getMessage()).contains("not a JSON object").doesNotContain("a.b.c").doesNotContain("d.e.f");
+    }
+
     @Test
     void exhaustedPoolIsATransportErrorNamingTheSettings() throws Exception {
         try (LoginRocketClient one = clientFor(emulator()).retryPolicy(RetryPolicy.none()).maxConnections(1)
                 .connectionRequestTimeout(Duration.ofMillis(200)).build()) {
-            emulator().faults().inject("/v2/login", Fault.delay(Duration.ofMillis(1500)).once());
-            CountDownLatch started = new CountDownLatch(1);
-            CompletableFuture<LoginResult> slow = CompletableFuture.supplyAsync(() -> {
-                started.countDown();
-                return one.login(DANA, DANA_PASSWORD);
-            });
-            started.await();
-            // give the slow call time to take the only connection
-            Thread.sleep(300);
+            emulator().faults().inject("/v2/login", Fault.delay(Duration.ofSeconds(3)).once());
+            CompletableFuture<LoginResult> slow = CompletableFuture.supplyAsync(() -> one.login(DANA, DANA_PASSWORD));
+            // the emulator records a request before it delays it: once recorded, the slow login holds
+            // the only pooled connection for the fault's 3 s, far beyond the 200 ms the next call waits
+            awaitRecorded("/v2/login", 1);
             TransportException e = catchThrowableOfType(() -> one.forgotPassword(DANA), TransportException.class);
             assertThat(e.getMessage()).contains("connectionRequestTimeout (200 ms)", "maxConnections");
             assertThat(slow.get(5, TimeUnit.SECONDS).isFullLogin()).isTrue();

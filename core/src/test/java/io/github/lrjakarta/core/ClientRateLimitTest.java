@@ -181,7 +181,7 @@ class ClientRateLimitTest {
             assertThat(log.at("WARNING")).singleElement().asString()
                     .contains(emulator().url(), "request id " + first.requestId(), "for 30 s");
             assertThat(log.at("INFO")).singleElement().asString()
-                    .contains("accepts calls again", "after 30 s", "5 calls were refused locally");
+                    .contains("accepts calls again", "after 30 s", "calls refused locally meanwhile: 5");
             assertThat(log.lines()).allSatisfy(l -> assertThat(l).doesNotContain(session));
         }
     }

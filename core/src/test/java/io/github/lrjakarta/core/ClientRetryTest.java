@@ -102,8 +102,11 @@ class ClientRetryTest {
         emulator().faults().inject("/v2/login", Fault.status(503).once());
         emulator().faults().inject("/v2/password/forgot", Fault.dropConnection().once());
         try (LoginRocketClient c = client(QUICK)) {
-            assertThat(catchThrowableOfType(() -> c.login(DANA, DANA_PASSWORD), ServerException.class)).isNotNull();
-            assertThat(catchThrowableOfType(() -> c.forgotPassword(DANA), TransportException.class)).isNotNull();
+            ServerException login = catchThrowableOfType(() -> c.login(DANA, DANA_PASSWORD), ServerException.class);
+            assertThat(login.status()).isEqualTo(503);
+            assertThat(login.getSuppressed()).as("no earlier attempts").isEmpty();
+            TransportException forgot = catchThrowableOfType(() -> c.forgotPassword(DANA), TransportException.class);
+            assertThat(forgot.getSuppressed()).as("no earlier attempts").isEmpty();
         }
         assertThat(emulator().requestCount("/v2/login")).isEqualTo(1);
         assertThat(emulator().requestCount("/v2/password/forgot")).isEqualTo(1);
@@ -114,8 +117,10 @@ class ClientRetryTest {
     void updateProfileIsNotRetriedByDefaultEvenThoughItIsAPut() {
         emulator().faults().inject("/v2/profile", Fault.status(503).once());
         try (LoginRocketClient c = client(QUICK)) {
-            catchThrowableOfType(() -> c.updateProfile(UpdateProfileRequest.builder().sessionId(session)
-                    .firstName("X").build()), ServerException.class);
+            ServerException e = catchThrowableOfType(() -> c.updateProfile(UpdateProfileRequest.builder()
+                    .sessionId(session).firstName("X").build()), ServerException.class);
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(e.getSuppressed()).isEmpty();
         }
         assertThat(emulator().requestCount("/v2/profile")).isEqualTo(1);
     }
@@ -134,8 +139,13 @@ class ClientRetryTest {
     void errorsThatARetryCannotFixAreNotRetried() {
         emulator().faults().inject("/v2/session", Fault.status(500).once());
         try (LoginRocketClient c = client(QUICK)) {
-            catchThrowableOfType(() -> c.getSession(session), ServerException.class);
-            catchThrowableOfType(() -> c.getSession("kss_0000000000000000000000"), AccessDeniedException.class);
+            ServerException e500 = catchThrowableOfType(() -> c.getSession(session), ServerException.class);
+            assertThat(e500.status()).isEqualTo(500);
+            assertThat(e500.getSuppressed()).isEmpty();
+            AccessDeniedException e403 = catchThrowableOfType(() -> c.getSession("kss_0000000000000000000000"),
+                    AccessDeniedException.class);
+            assertThat(e403.status()).isEqualTo(403);
+            assertThat(e403.getSuppressed()).isEmpty();
         }
         assertThat(emulator().requestCount("/v2/session")).isEqualTo(2);
     }
@@ -144,7 +154,9 @@ class ClientRetryTest {
     void noRetriesWithRetryPolicyNone() {
         emulator().faults().inject("/v2/session", Fault.status(503).once());
         try (LoginRocketClient c = client(RetryPolicy.none())) {
-            catchThrowableOfType(() -> c.getSession(session), ServerException.class);
+            ServerException e = catchThrowableOfType(() -> c.getSession(session), ServerException.class);
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(e.getMessage()).doesNotContain("(attempt");
         }
         assertThat(emulator().requestCount("/v2/session")).isEqualTo(1);
     }

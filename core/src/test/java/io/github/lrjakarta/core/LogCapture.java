@@ -7,9 +7,15 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
-/** Records the lines of one logger (System.Logger goes to JUL here) as "LEVEL message", while open. */
+/**
+ * Records the lines of a logger and its children (System.Logger goes to JUL here) as "LEVEL message",
+ * parameters filled in and any exception's message appended, while open.
+ */
 final class LogCapture implements AutoCloseable {
+
+    private static final SimpleFormatter FORMAT = new SimpleFormatter();
 
     private final Logger logger;
     private final Level before;
@@ -17,7 +23,8 @@ final class LogCapture implements AutoCloseable {
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            lines.add(record.getLevel() + " " + record.getMessage());
+            String thrown = record.getThrown() == null ? "" : " " + record.getThrown();
+            lines.add(record.getLevel() + " " + FORMAT.formatMessage(record) + thrown);
         }
 
         @Override

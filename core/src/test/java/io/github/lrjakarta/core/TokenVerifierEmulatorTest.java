@@ -2,6 +2,7 @@ package io.github.lrjakarta.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lrjakarta.core.internal.UserAgents;
 import io.github.lrjakarta.testkit.Fault;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,8 @@ class TokenVerifierEmulatorTest {
 
     private static final String JWKS = "/connect/jwks";
     private LoginRocketEmulator emulator;
+    /** The verifier's monotonic ticker: the key-set throttle runs on it, not on the claims clock. */
+    private final AtomicLong nanos = new AtomicLong();
 
     @BeforeEach
     void start() {
@@ -36,7 +40,12 @@ class TokenVerifierEmulatorTest {
     private LoginRocketTokenVerifier.Builder verifierFor(LoginRocketEmulator e) {
         return LoginRocketTokenVerifier.builder()
                 .jwks(LoginRocketUrl.parse(e.url(), true))
-                .clock(e.clock());
+                .clock(e.clock())
+                .ticker(nanos::get);
+    }
+
+    private void advance(Duration d) {
+        nanos.addAndGet(d.toNanos());
     }
 
     @Test
@@ -101,7 +110,10 @@ class TokenVerifierEmulatorTest {
         assertThat(throttled.detail()).contains("keyRefetchInterval");
         assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
 
-        Thread.sleep(2_100); // the throttle runs on real (monotonic) time, not on the claims clock
+        advance(Duration.ofMillis(1_999));
+        assertThat(v.verify(after).failure()).as("still within the interval").isEqualTo(TokenFailure.UNKNOWN_KEY);
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
+        advance(Duration.ofMillis(1));
         String fresh = emulator.issueToken("dana@example.org");
         assertThat(v.verify(fresh).isValid()).isTrue();
         assertThat(emulator.requestCount(JWKS)).isEqualTo(2);
@@ -112,7 +124,7 @@ class TokenVerifierEmulatorTest {
     void rotationIsPickedUpAtOnceWhenTheLastFetchIsOldEnough() throws Exception {
         LoginRocketTokenVerifier v = verifierFor(emulator).keyRefetchInterval(Duration.ofMillis(300)).build();
         assertThat(v.verify(emulator.issueToken("dana@example.org")).isValid()).isTrue();
-        Thread.sleep(400);
+        advance(Duration.ofMillis(400));
         emulator.rotateSigningKey();
         assertThat(v.verify(emulator.issueToken("sam@example.org")).isValid()).isTrue();
         assertThat(emulator.requestCount(JWKS)).isEqualTo(2);
@@ -149,7 +161,7 @@ class TokenVerifierEmulatorTest {
     void concurrentRequestsWithANewKidFetchOnce() throws Exception {
         LoginRocketTokenVerifier v = verifierFor(emulator).keyRefetchInterval(Duration.ofMillis(300)).build();
         assertThat(v.verify(emulator.issueToken("dana@example.org")).isValid()).isTrue();
-        Thread.sleep(400);
+        advance(Duration.ofMillis(400));
         emulator.rotateSigningKey();
         emulator.faults().inject(JWKS, Fault.delay(Duration.ofMillis(400)).once());
         List<String> tokens = new ArrayList<>();
@@ -166,7 +178,7 @@ class TokenVerifierEmulatorTest {
         String good = emulator.issueToken("dana@example.org");
         assertThat(v.verify(good).isValid()).isTrue();
 
-        Thread.sleep(400);
+        advance(Duration.ofMillis(400));
         emulator.faults().inject(JWKS, Fault.status(503).always());
         String forged = TestTokens.rs256(TestTokens.rs256Header("kid-unknown"),
                 TestTokens.claims(emulator.clock().instant()).build().toString(), TestTokens.KEY.getPrivate());
@@ -184,7 +196,10 @@ class TokenVerifierEmulatorTest {
         assertThat(v.verify(token).failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
         assertThat(v.verify(token).failure()).as("retry paused").isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
         assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
-        Thread.sleep(1_100); // a failure pauses 1 s, not the 30 s refetch interval
+        advance(Duration.ofMillis(999));
+        assertThat(v.verify(token).failure()).as("still paused").isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
+        advance(Duration.ofMillis(1)); // a failure pauses 1 s, not the 30 s refetch interval
         assertThat(v.verify(token).isValid()).isTrue();
         assertThat(emulator.requestCount(JWKS)).isEqualTo(2);
     }
@@ -196,15 +211,15 @@ class TokenVerifierEmulatorTest {
         String token = emulator.issueToken("dana@example.org");
         emulator.faults().inject(JWKS, Fault.malformedBody().once());
         assertThat(v.verify(token).failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
-        Thread.sleep(250);
+        advance(Duration.ofMillis(250));
         emulator.faults().inject(JWKS, Fault.truncatedBody().once());
         assertThat(v.verify(token).failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
-        Thread.sleep(250);
+        advance(Duration.ofMillis(250));
         // the JDK client retries an idempotent GET once after a dropped connection, so drop every time
         emulator.faults().inject(JWKS, Fault.dropConnection().always());
         assertThat(v.verify(token).failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
         emulator.faults().clear(JWKS);
-        Thread.sleep(250);
+        advance(Duration.ofMillis(250));
         assertThat(v.verify(token).isValid()).isTrue();
     }
 
@@ -220,11 +235,14 @@ class TokenVerifierEmulatorTest {
     }
 
     @Test
-    void keySetRequestsAcceptJson() {
+    void keySetRequestsAcceptJsonAndNameTheLibraryVersion() {
         LoginRocketTokenVerifier v = verifierFor(emulator).build();
         v.verify(emulator.issueToken("dana@example.org"));
-        assertThat(emulator.requests()).filteredOn(r -> r.path().equals(JWKS)).singleElement()
-                .satisfies(r -> assertThat(r.header("Accept")).contains("application/json"));
+        assertThat(emulator.requests()).filteredOn(r -> r.path().equals(JWKS)).singleElement().satisfies(r -> {
+            assertThat(r.header("Accept")).contains("application/json");
+            assertThat(r.header("User-Agent")).contains("loginrocket-jakarta/" + UserAgents.version() + " (jwks)");
+        });
+        assertThat(UserAgents.version()).as("the build-filtered version").isNotEqualTo("unknown");
     }
 
     @Test

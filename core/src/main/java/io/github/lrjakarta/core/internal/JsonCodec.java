@@ -23,8 +23,13 @@ import java.util.Optional;
  * Request bodies and response parsing with JSON-P factories created once per client.
  *
  * <p>{@code Json.createReader(...)} and friends look the provider up through the ServiceLoader on every call
- * (measured 40x slower than a cached factory, toolchain P11), so the provider is resolved once and
- * the parser and generator factories are reused; JSON-P factories are thread-safe.
+ * (measured 40x slower than a cached factory), so the provider is resolved once and the parser and
+ * generator factories are reused; JSON-P factories are thread-safe.
+ *
+ * <p>A response with a member name twice is not JSON this client accepts, the same rule as for
+ * token claims ({@code JwtJson}): LoginRocket never sends one, and a body with two {@code token}s
+ * or two {@code session}s (a tampering proxy, two concatenated answers) would be read one way here
+ * and another way by whatever the application forwards {@link io.github.lrjakarta.core.LoginResult#body()} to.
  */
 public final class JsonCodec {
 
@@ -36,7 +41,7 @@ public final class JsonCodec {
 
     public JsonCodec() {
         JsonProvider provider = JsonProvider.provider();
-        this.parsers = provider.createParserFactory(Map.of());
+        this.parsers = provider.createParserFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", Boolean.TRUE));
         this.generators = provider.createGeneratorFactory(Map.of());
     }
 
@@ -52,7 +57,7 @@ public final class JsonCodec {
     /**
      * Parses a body that must be a JSON object (any encoding JSON allows is detected).
      *
-     * @return the object, or empty if the body is not JSON or not an object
+     * @return the object, or empty if the body is not JSON, not an object, or names a member twice
      */
     public Optional<JsonObject> parseObject(byte[] body) {
         // a parser rather than a JsonReader: the reader stops after the first value and would

@@ -128,7 +128,7 @@ public final class LocalRateLimitGuard implements RateLimitGuard {
         long seconds = Duration.ofNanos(ticker.getAsLong() - episodeStart).toSeconds();
         long count = refused;
         LOG.log(Level.INFO, () -> "LoginRocket at " + realm + " accepts calls again: the rate-limit back-off ended"
-                + " after " + seconds + " s, " + count + " calls were refused locally");
+                + " after " + seconds + " s; calls refused locally meanwhile: " + count);
         if (listener != null) {
             listener.rateLimitChanged(new RateLimitEvent(false, Duration.ZERO, null));
         }

@@ -79,6 +79,19 @@ class LoginRocketConfigTest {
     }
 
     @Test
+    void theEnvironmentWinsOverMicroProfileConfigWhicheverIsAddedFirst() {
+        ConfigSource mp = ConfigSources.of("MicroProfile Config", ConfigSource.MICROPROFILE_CONFIG,
+                key -> key.equals("loginrocket.locale") ? "es" : null);
+        ConfigSource env = ConfigSources.environment(Map.of("LOGINROCKET_LOCALE", "ja"));
+        LoginRocketConfig mpFirst = LoginRocketConfig.builder().source(mp).source(env).build();
+        LoginRocketConfig envFirst = LoginRocketConfig.builder().source(env).source(mp).build();
+
+        assertThat(mpFirst.locale()).contains(new Locale("ja"));
+        assertThat(envFirst.locale()).contains(new Locale("ja"));
+        assertThat(mpFirst.lookup("locale").orElseThrow().location()).isEqualTo("environment variable LOGINROCKET_LOCALE");
+    }
+
+    @Test
     void environmentUsesTheUpperCaseUnderscoreFormAndNamesTheVariable() {
         LoginRocketConfig config = LoginRocketConfig.builder()
                 .source(ConfigSources.environment(Map.of("LOGINROCKET_CORS_MAX_AGE", "soon")))
@@ -137,13 +150,14 @@ class LoginRocketConfigTest {
 
     @Test
     void booleansAreStrict() {
-        assertThat(config("loginrocket.cors.allow-credentials", "TRUE").getBoolean("cors.allow-credentials")).isTrue();
+        assertThat(config("loginrocket.cors.allow-credentials", "true").getBoolean("cors.allow-credentials")).isTrue();
+        assertThat(config("loginrocket.cors.allow-credentials", " true ").getBoolean("cors.allow-credentials")).isTrue();
         assertThat(config("loginrocket.cors.allow-credentials", "false").getBoolean("cors.allow-credentials")).isFalse();
         assertThat(config(Map.of()).getBoolean("cors.allow-credentials")).isFalse();
-        for (String bad : List.of("yes", "1", "on", "no", "ture")) {
+        for (String bad : List.of("TRUE", "True", "FALSE", "yes", "1", "on", "no", "ture")) {
             assertThatThrownBy(() -> config("loginrocket.cors.allow-credentials", bad).getBoolean("cors.allow-credentials"))
-                    .hasMessage("loginrocket.cors.allow-credentials='" + bad
-                            + "' from init-params of filter F 'loginrocket.cors.allow-credentials': not a boolean; expected true or false");
+                    .hasMessage("loginrocket.cors.allow-credentials='" + bad + "' from init-params of filter F"
+                            + " 'loginrocket.cors.allow-credentials': not a boolean; expected true or false (lower case)");
         }
     }
 

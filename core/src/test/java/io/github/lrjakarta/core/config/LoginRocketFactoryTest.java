@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
+import io.github.lrjakarta.core.ServerException;
 import io.github.lrjakarta.core.TokenFailure;
 import io.github.lrjakarta.core.TokenVerification;
+import io.github.lrjakarta.testkit.Fault;
+import io.github.lrjakarta.testkit.LoginRocketEmulator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -56,17 +59,49 @@ class LoginRocketFactoryTest {
         Map<String, String> env = new HashMap<>();
         env.put("LOGINROCKET_JWT_KEY", SECRET);
         env.put("LOGINROCKET_JWT_ISSUER", "https://issuer.example");
+        env.put("LOGINROCKET_JWT_REALM", "rl_1");
+        env.put("LOGINROCKET_JWT_LEEWAY", "30s");
+        env.put("LOGINROCKET_JWT_MAX_TOKEN_AGE", "10m");
         LoginRocketTokenVerifier verifier = LoginRocketFactory.of(config(env)).newTokenVerifier();
 
         long now = Instant.now().getEpochSecond();
-        TokenVerification ok = verifier.verify(hs256("{\"iss\":\"https://issuer.example\",\"sub\":\"usr_1\",\"sid\":\"kss_1\","
-                + "\"rid\":\"rl_1\",\"iat\":" + now + ",\"exp\":" + (now + 600) + "}"));
+        TokenVerification ok = verifier.verify(hs256(claims("https://issuer.example", "rl_1", now, now + 600)));
         assertThat(ok.isValid()).as(ok.toString()).isTrue();
         assertThat(ok.session().orElseThrow().user().id()).isEqualTo("usr_1");
 
-        TokenVerification wrongIssuer = verifier.verify(hs256("{\"iss\":\"https://authrocket.com\",\"sub\":\"usr_1\","
-                + "\"sid\":\"kss_1\",\"iat\":" + now + ",\"exp\":" + (now + 600) + "}"));
-        assertThat(wrongIssuer.failure()).isEqualTo(TokenFailure.WRONG_ISSUER);
+        assertThat(verifier.verify(hs256(claims("https://authrocket.com", "rl_1", now, now + 600))).failure())
+                .as("jwt.issuer").isEqualTo(TokenFailure.WRONG_ISSUER);
+        assertThat(verifier.verify(hs256(claims("https://issuer.example", "rl_2", now, now + 600))).failure())
+                .as("jwt.realm").isEqualTo(TokenFailure.WRONG_REALM);
+        assertThat(verifier.verify(hs256(claims("https://issuer.example", "rl_1", now - 700, now - 15))).failure())
+                .as("jwt.max-token-age").isEqualTo(TokenFailure.TOO_OLD);
+        assertThat(verifier.verify(hs256(claims("https://issuer.example", "rl_1", now - 300, now - 15))).isValid())
+                .as("jwt.leeway: expired 15 s ago is within 30 s").isTrue();
+        assertThat(verifier.verify(hs256(claims("https://issuer.example", "rl_1", now - 300, now - 60))).failure())
+                .as("jwt.leeway: 60 s is beyond it").isEqualTo(TokenFailure.EXPIRED);
+    }
+
+    @Test
+    void maxAttemptsReachesTheClient() {
+        try (LoginRocketEmulator emulator = LoginRocketEmulator.start()) {
+            emulator.faults().inject("/v2/session", Fault.status(503));
+            for (int attempts : new int[] {1, 2}) {
+                emulator.clearRequests();
+                try (LoginRocketClient client = LoginRocketFactory.of(config(Map.of("LOGINROCKET_URL", emulator.url(),
+                        "LOGINROCKET_ALLOW_INSECURE_LOOPBACK", "true",
+                        "LOGINROCKET_MAX_ATTEMPTS", String.valueOf(attempts)))).newClient()) {
+                    assertThatThrownBy(() -> client.getSession("kss_0000000000000000000000"))
+                            .isInstanceOf(ServerException.class);
+                }
+                assertThat(emulator.requestCount("/v2/session")).as("attempts with max-attempts=" + attempts)
+                        .isEqualTo(attempts);
+            }
+        }
+    }
+
+    private static String claims(String issuer, String realm, long iat, long exp) {
+        return "{\"iss\":\"" + issuer + "\",\"sub\":\"usr_1\",\"sid\":\"kss_1\",\"rid\":\"" + realm + "\",\"iat\":" + iat
+                + ",\"exp\":" + exp + "}";
     }
 
     @Test

@@ -62,6 +62,13 @@ class JsonCodecTest {
         assertThat(codec.parseObject("{\"a\":".getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(codec.parseObject("{\"a\":1} trailing".getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(codec.parseObject(new byte[0])).isEmpty();
+    }
+
+    @Test
+    void parseObjectRefusesAMemberNamedTwiceAtAnyDepth() {
+        assertThat(codec.parseObject("{\"token\":\"a\",\"token\":\"b\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(codec.parseObject("{\"o\":{\"k\":1,\"k\":2}}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(codec.parseObject("{\"o\":{\"k\":1},\"k\":2}".getBytes(StandardCharsets.UTF_8))).isPresent();
         assertThat(codec.parseObject("<html>".getBytes(StandardCharsets.UTF_8))).isEmpty();
     }
 }

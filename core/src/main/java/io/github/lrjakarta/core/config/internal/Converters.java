@@ -92,16 +92,20 @@ public final class Converters {
         }
     }
 
-    /** Only {@code true} and {@code false} (any case): {@code yes}, {@code 1}, {@code on} are errors, not {@code false}. */
+    /**
+     * Only {@code true} and {@code false}, in lower case as the README documents them: {@code TRUE},
+     * {@code yes}, {@code 1}, {@code on} are errors, not silently {@code false} (or, in another
+     * reader's hands, {@code true}).
+     */
     public static boolean bool(String text) {
         String s = text.trim();
-        if (s.equalsIgnoreCase("true")) {
+        if (s.equals("true")) {
             return true;
         }
-        if (s.equalsIgnoreCase("false")) {
+        if (s.equals("false")) {
             return false;
         }
-        throw new IllegalArgumentException("not a boolean; expected true or false");
+        throw new IllegalArgumentException("not a boolean; expected true or false (lower case)");
     }
 
     public static int integer(String text, int min) {

@@ -1,5 +1,6 @@
 package io.github.lrjakarta.core.internal.jwt;
 
+import io.github.lrjakarta.core.internal.UserAgents;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ProxySelector;
@@ -35,7 +36,7 @@ import javax.net.ssl.SSLParameters;
  */
 public final class HttpJwksFetcher implements JwksFetcher {
 
-    private static final String USER_AGENT = "loginrocket-jakarta/0.1 (jwks)";
+    private static final String USER_AGENT = UserAgents.libraryAgent("(jwks)");
 
     private final URI uri;
     private final Duration timeout;
