@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,14 +87,17 @@ class DemoTest {
                 .contains("\"active\":true", "\"result\":\"FULL_LOGIN\"");
 
         // "Log out": the filter ends the LoginRocket session, clears the cookie and goes home.
-        HttpResponse<String> logout = get(demo.appUrl() + "/logout", "text/html", cookie, null);
+        // A link on the application's own page: the browser sends evidence that it is same-origin.
+        URI app = URI.create(demo.appUrl());
+        HttpResponse<String> logout = get(demo.appUrl() + "/logout", "text/html", cookie,
+                app.getScheme() + "://" + app.getAuthority());
         assertThat(logout.statusCode()).isEqualTo(303);
         assertThat(logout.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
         assertThat(logout.headers().allValues("Set-Cookie"))
                 .anySatisfy(c -> assertThat(c).startsWith("loginrocket_token=;").containsIgnoringCase("Max-Age=0"));
-        // The browser has dropped the cookie; a replayed token is still well-signed, but LoginRocket knows it ended.
-        assertThat(get(demo.appUrl() + "/api/session", "application/json", cookie, null).body())
-                .contains("\"active\":false");
+        // The browser has dropped the cookie. A replayed token is still well-signed, but the filter saw the
+        // logout and refuses the session's tokens.
+        assertThat(get(demo.appUrl() + "/api/session", "application/json", cookie, null).statusCode()).isEqualTo(401);
         assertThat(get(demo.appUrl() + "/api/me", "application/json", null, null).statusCode()).isEqualTo(401);
     }
 
@@ -162,7 +166,8 @@ class DemoTest {
 
     /**
      * The browser's login: "Log in" ({@code /signin}) → LoginRocket's login page → form post → back
-     * with {@code ?token=} → the filter sets its cookie and strips the token → home.
+     * with {@code ?token=} (and the login state the filter put in the {@code redirect_uri}) → the
+     * filter checks the state against its cookie, sets its token cookie and strips the URL → home.
      *
      * @return the {@code Cookie} header value for the application
      */
@@ -171,22 +176,29 @@ class DemoTest {
         HttpResponse<String> toLogin = get(signin, "text/html", null, null);
         assertThat(toLogin.statusCode()).isEqualTo(302);
         String loginPage = location(toLogin);
-        assertThat(loginPage).isEqualTo(demo.emulatorUrl() + "/login?redirect_uri=" + encode(signin));
+        // The filter remembers that this browser started a login: a state in a cookie and in the redirect_uri.
+        assertThat(loginPage).startsWith(demo.emulatorUrl() + "/login?redirect_uri=" + encode(signin + "?lr_state="));
+        String redirectUri = URLDecoder.decode(loginPage.substring(loginPage.indexOf("redirect_uri=") + 13), StandardCharsets.UTF_8);
+        String stateCookie = toLogin.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("loginrocket_state="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no login state cookie in " + toLogin.headers().map()));
 
         HttpResponse<String> form = get(loginPage, "text/html", null, null);
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("id=\"email\"", "id=\"password\"", "name=\"redirect_uri\"");
 
-        String body = "email=" + encode(email) + "&password=" + encode(password) + "&redirect_uri=" + encode(signin);
+        String body = "email=" + encode(email) + "&password=" + encode(password) + "&redirect_uri=" + encode(redirectUri);
         HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(demo.emulatorUrl() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(posted.statusCode()).isEqualTo(303);
         String back = resolve(posted, location(posted));
-        assertThat(back).startsWith(signin + "?token=");
+        assertThat(back).startsWith(signin + "?lr_state=").contains("&token=");
 
-        HttpResponse<String> intake = get(back, "text/html", null, null);
+        HttpResponse<String> intake = get(back, "text/html", stateCookie, null);
         assertThat(intake.statusCode()).isEqualTo(303);
         assertThat(resolve(intake, location(intake))).isEqualTo(signin);
         String setCookie = intake.headers().allValues("Set-Cookie").stream()

@@ -11,6 +11,7 @@ import io.github.lrjakarta.core.config.LoginRocketFactory;
 import io.github.lrjakarta.servlet.internal.AuthenticatedRequest;
 import io.github.lrjakarta.servlet.internal.CallBudget;
 import io.github.lrjakarta.servlet.internal.ConfigProblems;
+import io.github.lrjakarta.servlet.internal.EndedSessions;
 import io.github.lrjakarta.servlet.internal.FilterSettings;
 import io.github.lrjakarta.servlet.internal.LoginState;
 import io.github.lrjakarta.servlet.internal.PathPatterns;
@@ -38,12 +39,14 @@ import javax.net.ssl.SSLContext;
  * point the application picks.
  *
  * <p>Given a request, its response and whether authentication is mandatory there, {@link
- * #authenticate} does, in this order: logout at {@code loginrocket.logout-path}; credentials from
- * the URL of a GET ({@code ?token=}, {@code ?session=}), taken into the cookie and then stripped
- * from the address bar with a 303; credentials from the request ({@code Authorization: Bearer},
- * else the cookie {@code loginrocket.cookie.name}), refreshing a cookie token about to expire or
- * just expired through {@code GET /v2/session}; and, without a session where one is mandatory, the
- * login redirect for a browser navigation or a 401 for anything else. It answers with an {@link
+ * #authenticate} does, in this order: logout at {@code loginrocket.logout-path} (a GET only with
+ * same-origin evidence); credentials from the URL of a GET ({@code ?token=}, and {@code ?session=}
+ * with {@code loginrocket.session-intake}), taken into the cookie only if this browser started the
+ * login (or on a {@code loginrocket.login-landing-paths} path) and then stripped from the address
+ * bar with a 303; credentials from the request ({@code Authorization: Bearer}, else the filter's
+ * cookie), refreshing a cookie token about to expire or just expired through {@code GET
+ * /v2/session}; and, without a session where one is mandatory, the login redirect (with a fresh
+ * login state) for a browser navigation or a 401 for anything else. It answers with an {@link
  * Outcome}: {@linkplain Outcome.Status#AUTHENTICATED authenticated} (the caller is the user id,
  * the groups are the permissions of the selected org), {@linkplain Outcome.Status#ANONYMOUS
  * anonymous}, or {@linkplain Outcome.Status#RESPONDED responded} (the response is complete; the
@@ -54,9 +57,13 @@ import javax.net.ssl.SSLContext;
  * here: the request is then anonymous (or refused where authentication is mandatory). Tokens,
  * session ids and secrets are never logged.
  *
+ * <p>Input from requests without a session never costs LoginRocket more than {@code
+ * loginrocket.anonymous-call-rate} calls a second, and no call made here waits or retries when
+ * {@link ClientForwarding#bind} is in effect (the filter binds it; other callers should too).
+ *
  * <p>Thread-safe: build one per realm at startup and share it between all requests. It keeps small
- * bounded in-memory state (refresh outcomes shared between concurrent requests). {@link #close()}
- * closes the client if the pipeline built it.
+ * bounded in-memory state (refresh and {@code ?session=} outcomes shared between concurrent
+ * requests, sessions logged out here). {@link #close()} closes the client if the pipeline built it.
  *
  * <pre>{@code
  * LoginRocketAuthentication auth = LoginRocketAuthentication.builder().config(config).build();
@@ -85,6 +92,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
     private final SessionRefresher intake;
     private final CallBudget anonymousCalls;
     private final LoginState loginState;
+    private final EndedSessions ended;
 
     LoginRocketAuthentication(FilterSettings settings, LoginRocketClient client, boolean ownsClient,
             LoginRocketTokenVerifier verifier, Clock clock) {
@@ -97,6 +105,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         this.intake = new SessionRefresher(client, verifier, clock);
         this.anonymousCalls = new CallBudget(settings.anonymousCallRate, clock);
         this.loginState = new LoginState(settings.cookie);
+        this.ended = new EndedSessions(clock);
     }
 
     /** A builder; {@link Builder#config(LoginRocketConfig)} is required. */
@@ -146,7 +155,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
                 deny(request, response, false);
                 return Outcome.RESPONDED;
             }
-            return Outcome.anonymous(request);
+            return Outcome.ANONYMOUS;
         }
     }
 
@@ -175,7 +184,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
                 deny(req, res, false);
                 return Outcome.RESPONDED;
             }
-            return Outcome.anonymous(req);
+            return Outcome.ANONYMOUS;
         }
         SessionRefresher.Result found = session(req, res, token, fromCookie);
         Optional<LoginRocketSession> session = found.session();
@@ -192,7 +201,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
             deny(req, res, !fromCookie);
             return Outcome.RESPONDED;
         }
-        return Outcome.anonymous(req);
+        return Outcome.ANONYMOUS;
     }
 
     /**
@@ -204,6 +213,9 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         Optional<LoginRocketSession> valid = verification.session();
         if (valid.isPresent()) {
             LoginRocketSession session = valid.get();
+            if (ended.isEnded(session.sessionId())) {
+                return SessionRefresher.Result.OVER;
+            }
             if (fromCookie && dueForRefresh(session)) {
                 Optional<LoginRocketSession> fresh = refresher.refresh(token, session).session();
                 if (fresh.isPresent()) {
@@ -258,8 +270,8 @@ public final class LoginRocketAuthentication implements AutoCloseable {
     private void takeFromQuery(HttpServletRequest req, HttpServletResponse res, QueryCredentials credentials) {
         String location = credentials.location(req.getRequestURI());
         boolean startedHere = loginState.matches(req, credentials.state());
-        if (credentials.state() != null) {
-            loginState.clear(req, res);
+        if (startedHere) {
+            loginState.clear(req, res); // good for one return; a wrong state leaves a login in progress alone
         }
         boolean landing = !startedHere && settings.loginLanding.matches(req.getServletPath(), req.getPathInfo());
         if (!startedHere && !landing) {
@@ -321,7 +333,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
             if (session.isEmpty()) {
                 session = refreshableExpired(verification);
             }
-            session.ifPresent(s -> endSession(s.sessionId()));
+            session.ifPresent(this::endSession);
         }
         settings.cookie.clear(req, res);
         String accept = req.getHeader("Accept");
@@ -333,8 +345,11 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         }
     }
 
-    private void endSession(String sessionId) {
-        // Outcomes remembered for this session must not hand out its tokens after the logout.
+    private void endSession(LoginRocketSession session) {
+        String sessionId = session.sessionId();
+        // Neither remembered refresh outcomes nor locally verified tokens may serve this session after the logout.
+        // Any token of the session minted before now expires within one token lifetime from now.
+        ended.end(sessionId, clock.instant().plus(Duration.between(session.issuedAt(), session.expiresAt())));
         refresher.forget(sessionId);
         intake.forget(sessionId);
         try {
@@ -454,7 +469,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
 
         /** The kinds of outcome. */
         public enum Status {
-            /** A verified LoginRocket session: pass on {@link #request()}, or report the caller and groups. */
+            /** A verified LoginRocket session: pass on {@link #requestToPassOn}, or report the caller and groups. */
             AUTHENTICATED,
             /** No session, and none was mandatory: go on without a user. */
             ANONYMOUS,
@@ -466,6 +481,8 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         }
 
         static final Outcome RESPONDED = new Outcome(Status.RESPONDED, null, null);
+        /** Shared: most requests are anonymous, and an outcome per request would be garbage for nothing. */
+        static final Outcome ANONYMOUS = new Outcome(Status.ANONYMOUS, null, null);
 
         private final Status status;
         private final HttpServletRequest request;
@@ -475,10 +492,6 @@ public final class LoginRocketAuthentication implements AutoCloseable {
             this.status = status;
             this.request = request;
             this.session = session;
-        }
-
-        static Outcome anonymous(HttpServletRequest request) {
-            return new Outcome(Status.ANONYMOUS, request, null);
         }
 
         static Outcome authenticated(HttpServletRequest request, LoginRocketSession session) {
@@ -491,17 +504,18 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         }
 
         /**
-         * The request to pass on: for an authenticated one a wrapper answering {@code
-         * getUserPrincipal()}, {@code getRemoteUser()}, {@code isUserInRole()} and {@code
-         * getAuthType()} from the session; the request itself when anonymous.
+         * The request to pass on down the chain: when authenticated, a wrapper of {@code request}
+         * answering {@code getUserPrincipal()}, {@code getRemoteUser()}, {@code isUserInRole()} and
+         * {@code getAuthType()} from the session; when anonymous, {@code request} itself.
          *
-         * @throws IllegalStateException if the response was written
+         * @param request the request given to {@link LoginRocketAuthentication#authenticate}
+         * @throws IllegalStateException if the response was written (nothing is to be passed on)
          */
-        public HttpServletRequest request() {
-            if (request == null) {
+        public HttpServletRequest requestToPassOn(HttpServletRequest request) {
+            if (status == Status.RESPONDED) {
                 throw new IllegalStateException("The response was written; nothing to pass on");
             }
-            return request;
+            return this.request != null ? this.request : request;
         }
 
         /** The verified session when authenticated. */

@@ -239,7 +239,7 @@ public final class LoginRocketFilter implements Filter {
             LoginRocketAuthentication.Outcome outcome =
                     authentication.authenticate(req, res, authentication.isLoginRequired(req));
             if (outcome.status() != LoginRocketAuthentication.Outcome.Status.RESPONDED) {
-                chain.doFilter(outcome.request(), res);
+                chain.doFilter(outcome.requestToPassOn(req), res);
             }
         }
     }

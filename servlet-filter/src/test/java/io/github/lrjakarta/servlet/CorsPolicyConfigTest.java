@@ -69,9 +69,16 @@ class CorsPolicyConfigTest {
         assertThat(res.getHeader("Access-Control-Allow-Credentials")).isEqualTo("true");
         assertThat(res.getHeader("Access-Control-Max-Age")).isEqualTo("90");
         assertThat(res.getHeader("Access-Control-Allow-Private-Network")).isEqualTo("true");
-        assertThat(policy.toString())
-                .contains("exposedHeaders=[X-Request-ID, Retry-After]")
-                .contains("rejectDisallowed=true");
+
+        FakeHttp.Response allowed = FakeHttp.response();
+        assertThat(policy.handle(FakeHttp.request("GET", "https://api.example.com/x").header("Origin", "https://app.example.com"),
+                allowed)).isFalse();
+        assertThat(allowed.getHeader("Access-Control-Expose-Headers")).isEqualTo("X-Request-ID, Retry-After");
+
+        FakeHttp.Response disallowed = FakeHttp.response();
+        assertThat(policy.handle(FakeHttp.request("POST", "https://api.example.com/x").header("Origin", "https://evil.example.net"),
+                disallowed)).isTrue();
+        assertThat(disallowed.getStatus()).as("reject-disallowed").isEqualTo(403);
     }
 
     @Test

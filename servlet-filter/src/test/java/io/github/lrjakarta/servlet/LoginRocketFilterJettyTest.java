@@ -162,24 +162,23 @@ class LoginRocketFilterJettyTest {
     void aLinkWithAnotherUsersTokenDoesNotLogTheVictimIn() throws Exception {
         String attackers = emulator.issueToken("sam@example.org");
         String victims = emulator.issueToken("dana@example.org");
+
+        // A cross-site link without any state, to a victim logged in or not.
+        assertRefused(jetty.navigate("/app/page?token=" + attackers, "Cookie", "loginrocket_token=" + victims));
+        assertRefused(jetty.navigate("/app/page?token=" + attackers));
+        // While the victim's own login is under way: a guessed state, or none in the URL.
         StartedLogin victimsOwnLogin = startLogin("/app/page");
+        assertRefused(jetty.navigate("/app/page?token=" + attackers + "&lr_state=guessed", "Cookie", victimsOwnLogin.cookie()));
+        assertRefused(jetty.navigate("/app/page?token=" + attackers, "Cookie", victimsOwnLogin.cookie()));
 
-        // A cross-site link: no state at all; a guessed state; the victim's state cookie but no state in the URL.
-        for (String[] attempt : new String[][] {
-            {"/app/page?token=" + attackers, "loginrocket_token=" + victims},
-            {"/app/page?token=" + attackers, null},
-            {"/app/page?token=" + attackers + "&lr_state=guessed", victimsOwnLogin.cookie()},
-            {"/app/page?token=" + attackers, victimsOwnLogin.cookie()},
-        }) {
-            HttpResponse<String> res = attempt[1] == null ? jetty.navigate(attempt[0])
-                    : jetty.navigate(attempt[0], "Cookie", attempt[1]);
-
-            assertThat(res.statusCode()).isEqualTo(303);
-            assertThat(res.headers().firstValue("Location")).contains("/ctx/app/page");
-            assertThat(tokenCookie(res)).as("the cookie is left as it was").isNull();
-        }
         HttpResponse<String> still = jetty.navigate("/app/page", "Cookie", "loginrocket_token=" + victims);
         assertThat(still.body()).contains("email=dana@example.org");
+    }
+
+    private static void assertRefused(HttpResponse<String> res) {
+        assertThat(res.statusCode()).isEqualTo(303);
+        assertThat(res.headers().firstValue("Location")).contains("/ctx/app/page");
+        assertThat(tokenCookie(res)).as("the cookie is left as it was").isNull();
     }
 
     @Test
@@ -483,6 +482,22 @@ class LoginRocketFilterJettyTest {
             assertThat(m.group(2)).contains("Max-Age=0");
         });
         assertThat(emulator.requestCount("/v2/session")).isZero();
+    }
+
+    @Test
+    void afterALogoutTheSameTokenNoLongerWorksHere() throws Exception {
+        IssuedLogin login = emulator.issueLogin("sam@example.org", null);
+        assertThat(jetty.api("/api/me", "Authorization", "Bearer " + login.token()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> logout = jetty.send(jetty.request("/logout")
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + login.token())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(logout.statusCode()).isEqualTo(204);
+
+        // The token still verifies locally (and sat in the verifier's cache), but its session is over.
+        assertThat(jetty.api("/api/me", "Authorization", "Bearer " + login.token()).statusCode()).isEqualTo(401);
+        assertThat(jetty.api("/api/me", "Cookie", "loginrocket_token=" + login.token()).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -6,6 +6,9 @@ import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.LoginRocketUrl;
 import io.github.lrjakarta.testkit.IssuedLogin;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import io.github.lrjakarta.testkit.OrgMode;
+import io.github.lrjakarta.testkit.RealmFixture;
+import io.github.lrjakarta.testkit.UserFixture;
 import io.github.lrjakarta.testkit.RecordedRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -233,5 +236,39 @@ class LoginRocketFilterRefreshJettyTest {
                 .header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token)
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /**
+     * In a multi-user realm a refresh without {@code account} may come back as {@code
+     * conditional_login} (no token); in a single-user one the org may switch. The refresh asks for
+     * the org the old token selected, so the user keeps the permissions of that org.
+     */
+    @Test
+    void aRefreshInAMultiUserRealmKeepsTheSelectedOrg() throws Exception {
+        try (LoginRocketEmulator teams = LoginRocketEmulator.builder()
+                        .realm(RealmFixture.builder().name("Teams").orgMode(OrgMode.MULTI_USER).build())
+                        .user(UserFixture.builder("lee@example.org", "lee-password-1")
+                                .org("Park Studio", "admin").org("Acme Partners", "read").build())
+                        .start();
+                FilterJetty jettyForTeams = FilterJetty.start(context -> {
+                    FilterHolder holder = new FilterHolder(LoginRocketFilter.builder().clock(teams.clock()).build());
+                    holder.setInitParameters(Map.of(
+                            "loginrocket.url", teams.url(),
+                            "loginrocket.allow-insecure-loopback", "true",
+                            "loginrocket.login-required", "/api/*"));
+                    context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+                }, null)) {
+            String acme = teams.orgId("Acme Partners");
+            IssuedLogin login = teams.issueLogin("lee@example.org", acme);
+            teams.clock().advance(Duration.ofMinutes(61));
+
+            HttpResponse<String> res = jettyForTeams.api("/api/me", "Cookie", "loginrocket_token=" + login.token());
+
+            assertThat(res.statusCode()).isEqualTo(200);
+            assertThat(res.body()).contains("read=true", "admin=false");
+            RecordedRequest refresh = teams.requests().stream().filter(r -> r.path().equals("/v2/session"))
+                    .findFirst().orElseThrow();
+            assertThat(refresh.queryParam("account")).contains(acme);
+        }
     }
 }
