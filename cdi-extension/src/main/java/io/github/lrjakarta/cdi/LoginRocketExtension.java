@@ -13,6 +13,7 @@ import io.github.lrjakarta.cdi.internal.SessionInjection;
 import io.github.lrjakarta.cdi.internal.SessionLookup;
 import io.github.lrjakarta.cdi.internal.WebApps;
 import io.github.lrjakarta.core.LoginRocketClient;
+import io.github.lrjakarta.core.event.LoginRocketListener;
 import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.config.ConfigSource;
@@ -262,14 +263,14 @@ public class LoginRocketExtension implements Extension {
                 .qualifiers(qualifier, Any.Literal.INSTANCE)
                 .scope(ApplicationScoped.class)
                 .id(ID + "client" + suffix)
-                .produceWith(lookup -> shared.client(realm))
+                .produceWith(lookup -> shared.client(realm, listeners(lookup)))
                 .disposeWith((client, lookup) -> client.close());
         event.<LoginRocketTokenVerifier>addBean()
                 .types(LoginRocketTokenVerifier.class, Object.class)
                 .qualifiers(qualifier, Any.Literal.INSTANCE)
                 .scope(ApplicationScoped.class)
                 .id(ID + "verifier" + suffix)
-                .produceWith(lookup -> shared.verifier(realm));
+                .produceWith(lookup -> shared.verifier(realm, listeners(lookup)));
         event.<CurrentSession>addBean()
                 .types(CurrentSession.class, Object.class)
                 .qualifiers(qualifier, Any.Literal.INSTANCE)
@@ -297,6 +298,11 @@ public class LoginRocketExtension implements Extension {
     }
 
     /** The realms with beans: the default realm always, and each named one. */
+    /** The application's {@link LoginRocketListener} beans, told about every call and verification. */
+    private static List<LoginRocketListener> listeners(Instance<Object> lookup) {
+        return lookup.select(LoginRocketListener.class, Any.Literal.INSTANCE).stream().toList();
+    }
+
     private List<RealmName> realmsWithBeans() {
         List<RealmName> realms = new ArrayList<>();
         realms.add(RealmName.DEFAULT);

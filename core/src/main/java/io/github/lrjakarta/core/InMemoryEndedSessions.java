@@ -56,11 +56,27 @@ public final class InMemoryEndedSessions implements EndedSessions {
 
     @Override
     public void end(String sessionId, Instant until) {
+        record(sessionId, until);
+    }
+
+    /**
+     * Like {@link #end(String, Instant)}, telling whether anything changed: for a shared store,
+     * which need not write its cache when the entry was already known to last that long.
+     *
+     * @param sessionId the session id
+     * @param until when the last token of the session expires
+     * @return true if the session was not known to be ended until at least {@code until}
+     */
+    public boolean record(String sessionId, Instant until) {
         Objects.requireNonNull(sessionId, "sessionId");
         long u = Objects.requireNonNull(until, "until").toEpochMilli();
+        Long known = untilMillis.get(sessionId);
+        if (known != null && known >= u) {
+            return false; // lock-free: a replayed token of an ended session lands here on every request
+        }
         long now = clock.millis();
         if (u <= now) {
-            return;
+            return false;
         }
         writeLock.lock();
         try {
@@ -68,6 +84,7 @@ public final class InMemoryEndedSessions implements EndedSessions {
             if (untilMillis.size() > maxEntries || recordsSincePurge.incrementAndGet() >= PURGE_EVERY) {
                 purge(now);
             }
+            return true;
         } finally {
             writeLock.unlock();
         }

@@ -2,12 +2,11 @@ package io.github.lrjakarta.core;
 
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
 import io.github.lrjakarta.testkit.RecordedRequest;
+import io.github.lrjakarta.testkit.TokenSigner;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
 /** Shared helpers for the client tests that run against the testkit emulator. */
@@ -46,11 +45,7 @@ final class ClientTestSupport {
 
     /** The payload of a JWT, decoded without verification (the verifier has its own tests). */
     static JsonObject claims(String jwt) {
-        String[] parts = jwt.split("\\.");
-        String json = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        try (var reader = Json.createReader(new StringReader(json))) {
-            return reader.readObject();
-        }
+        return TokenSigner.decodePayload(jwt);
     }
 
     /** A body the emulator recorded, parsed as JSON. */

@@ -36,6 +36,14 @@ class InMemoryEndedSessionsTest {
     }
 
     @Test
+    void recordTellsWhetherTheEntryGrew() {
+        assertThat(store.record("kss_a", NOW.plus(Duration.ofHours(1)))).isTrue();
+        assertThat(store.record("kss_a", NOW.plus(Duration.ofMinutes(30)))).isFalse();
+        assertThat(store.record("kss_a", NOW.plus(Duration.ofHours(1)))).isFalse();
+        assertThat(store.record("kss_a", NOW.plus(Duration.ofHours(2)))).isTrue();
+    }
+
+    @Test
     void anEntryAlreadyPastIsNotKept() {
         store.end("kss_a", NOW);
         assertThat(store.isEnded("kss_a")).isFalse();

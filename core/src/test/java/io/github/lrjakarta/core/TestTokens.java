@@ -1,15 +1,15 @@
 package io.github.lrjakarta.core;
 
+import io.github.lrjakarta.testkit.LoginTokenClaims;
+import io.github.lrjakarta.testkit.TokenSigner;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Base64;
@@ -17,85 +17,70 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Mints test tokens with the JDK alone, including forged ones that no real issuer would produce. */
+/**
+ * Test tokens for the verifier, including forged ones that no real issuer would produce, made by
+ * the testkit's {@link TokenSigner}: an implementation independent of the verifier under test.
+ */
 final class TestTokens {
 
-    static final KeyPair KEY = rsa();
-    static final KeyPair OTHER_KEY = rsa();
     static final String KID = "jk_test1";
+    static final TokenSigner SIGNER = TokenSigner.generate(KID);
+    static final TokenSigner OTHER_SIGNER = TokenSigner.generate("jk_other");
+    static final KeyPair KEY = SIGNER.keyPair();
+    static final KeyPair OTHER_KEY = OTHER_SIGNER.keyPair();
     static final String SECRET = "jsk_0123456789abcdefghijklmnopqrstuvwxyz";
 
     private TestTokens() {}
 
-    static KeyPair rsa() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            return g.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     static String b64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return TokenSigner.base64Url(bytes);
     }
 
     static String b64(String text) {
         return b64(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Claims shaped like a LoginRocket token (loginrocket-api.md E16), issued at {@code now}, valid 1 h. */
+    /** Claims shaped like a LoginRocket token (the testkit's sample: Dana Rivera), issued at {@code now}, valid 1 h. */
     static JsonObjectBuilder claims(Instant now) {
-        return Json.createObjectBuilder()
-                .add("iss", "https://authrocket.com")
-                .add("sub", "usr_3Ab4Cd5Ef6Gh7Ij8Kl9Mn0")
-                .add("sid", "kss_2Qm8pLr5TzV1aXc9Hn4Wb0")
-                .add("rid", "rl_1Qa2Ws3Ed4Rf5Tg6Yh7Uj8")
-                .add("iat", now.getEpochSecond())
-                .add("exp", now.getEpochSecond() + 3600)
-                .add("name", "Dana Rivera")
-                .add("given_name", "Dana")
-                .add("family_name", "Rivera")
-                .add("preferred_username", "DanaR")
-                .add("email", "dana@example.org")
-                .add("email_verified", true)
-                .add("locale", "en")
-                .add("ref", "crm-4411")
-                .add("cs", Json.createObjectBuilder().add("plan", "pro"))
-                .add("orgs", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("mid", "mb_8Zx7Yw6Vu5Ts4Rq3Po2Nm1")
-                        .add("oid", "org_7Fh3Kq2Lm9Np4Rs6Tu8Vw1")
-                        .add("name", "Rivera Labs")
-                        .add("perm", Json.createArrayBuilder().add("admin"))
-                        .add("selected", true)
-                        .addNull("ref")
-                        .add("cs", Json.createObjectBuilder())));
+        return Json.createObjectBuilder(LoginTokenClaims.sample(now).toJson());
     }
 
     static String rs256Header(String kid) {
-        return "{\"alg\":\"RS256\",\"kid\":\"" + kid + "\",\"typ\":\"JWT\"}";
+        return TokenSigner.header(kid);
     }
 
-    /** RS256 over arbitrary header and payload text (which need not be JSON). */
+    /** RS256 over arbitrary header and payload text (which need not be JSON), with {@link #KEY} or {@link #OTHER_KEY}. */
     static String rs256(String header, String payload, PrivateKey key) {
-        String input = b64(header) + "." + b64(payload);
-        return input + "." + b64(rsaSign(input, key));
+        return signerOf(key).sign(header, payload);
     }
 
     static String rs256(JsonObject claims) {
-        return rs256(rs256Header(KID), claims.toString(), KEY.getPrivate());
+        return SIGNER.sign(claims);
     }
 
-    static byte[] rsaSign(String input, PrivateKey key) {
+    /**
+     * A raw RS256 signature over segments exactly as given: for forged tokens whose segments are not
+     * canonical base64url, which {@link TokenSigner} (it encodes for you) cannot produce.
+     */
+    static byte[] rsaSign(String signingInput, PrivateKey key) {
         try {
-            Signature s = Signature.getInstance("SHA256withRSA");
+            java.security.Signature s = java.security.Signature.getInstance("SHA256withRSA");
             s.initSign(key);
-            s.update(input.getBytes(StandardCharsets.US_ASCII));
+            s.update(signingInput.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return s.sign();
-        } catch (GeneralSecurityException e) {
+        } catch (java.security.GeneralSecurityException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static TokenSigner signerOf(PrivateKey key) {
+        if (key.equals(KEY.getPrivate())) {
+            return SIGNER;
+        }
+        if (key.equals(OTHER_KEY.getPrivate())) {
+            return OTHER_SIGNER;
+        }
+        throw new IllegalArgumentException("sign with TestTokens.KEY or OTHER_KEY");
     }
 
     static String hs256(String header, String payload, byte[] secret) {
@@ -114,8 +99,7 @@ final class TestTokens {
     }
 
     static String pem(PublicKey key) {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
+        return TokenSigner.pem(key);
     }
 
     /** A key set as LoginRocket serves it: x5c[0] is a bare SubjectPublicKeyInfo. */

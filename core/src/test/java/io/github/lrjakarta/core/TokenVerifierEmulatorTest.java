@@ -250,7 +250,9 @@ class TokenVerifierEmulatorTest {
         try (LoginRocketEmulator tls = LoginRocketEmulator.builder().tls(true).start()) {
             assertThat(tls.url()).startsWith("https://");
             String token = tls.issueToken("dana@example.org");
-            LoginRocketTokenVerifier trusting = verifierFor(tls).sslContext(tls.clientSslContext()).build();
+            // a generous fetch timeout: a TLS handshake on a loaded 2-core machine took longer than the 5 s default
+            LoginRocketTokenVerifier trusting = verifierFor(tls).sslContext(tls.clientSslContext())
+                    .keyFetchTimeout(Duration.ofSeconds(30)).build();
             assertThat(trusting.verify(token).isValid()).isTrue();
             TokenVerification untrusted = verifierFor(tls).build().verify(token);
             assertThat(untrusted.failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);

@@ -87,7 +87,11 @@ public final class JCacheEndedSessions implements EndedSessions, AutoCloseable {
 
     @Override
     public void end(String sessionId, Instant until) {
-        mirror.end(sessionId, until);
+        if (!mirror.record(sessionId, until)) {
+            // Known already (the verifier re-ends a session whenever one of its tokens is refused):
+            // no cache round trip, so replaying a logged-out token costs the cluster nothing.
+            return;
+        }
         long u = until.toEpochMilli();
         try {
             for (int i = 0; i < MAX_REPLACE_ATTEMPTS; i++) {

@@ -10,12 +10,15 @@ import io.github.lrjakarta.core.config.ConfigSources;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.core.config.LoginRocketFactory;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -123,6 +126,38 @@ class JCacheEndedSessionsTest {
             onOne.remove("kss_mistake");
             await(() -> !a.isEnded("kss_mistake") && !b.isEnded("kss_mistake"),
                     "an administrator's removal propagated");
+        }
+    }
+
+    @Test
+    void reEndingAKnownSessionMakesNoCacheCall() {
+        // The verifier re-ends a session each time one of its tokens is refused; a replayed
+        // logged-out token must not cost a cluster round trip per request.
+        Cache<String, Long> real = cacheOn(one, "ended-f");
+        AtomicInteger cacheCalls = new AtomicInteger();
+        @SuppressWarnings("unchecked")
+        Cache<String, Long> counting = (Cache<String, Long>) Proxy.newProxyInstance(Cache.class.getClassLoader(),
+                new Class<?>[] {Cache.class}, (proxy, method, args) -> {
+                    if (method.getName().matches("get|put.*|replace")) {
+                        cacheCalls.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        try (JCacheEndedSessions store = JCacheEndedSessions.on(counting)) {
+            Instant until = Instant.now().plus(Duration.ofHours(1));
+            store.end("kss_replayed", until);
+            int afterLogout = cacheCalls.get();
+            assertThat(afterLogout).as("the logout itself is shared").isPositive();
+            for (int i = 0; i < 100; i++) {
+                store.end("kss_replayed", until.minusSeconds(i));
+            }
+            assertThat(cacheCalls.get()).isEqualTo(afterLogout);
+            store.end("kss_replayed", until.plusSeconds(60));
+            assertThat(cacheCalls.get()).as("a longer-lived token is shared").isGreaterThan(afterLogout);
         }
     }
 

@@ -5,7 +5,6 @@ import io.github.lrjakarta.core.event.CallEvent;
 import io.github.lrjakarta.core.event.KeySetEvent;
 import io.github.lrjakarta.core.event.LoginRocketListener;
 import io.github.lrjakarta.core.event.RateLimitEvent;
-import io.github.lrjakarta.core.event.SessionEvent;
 import io.github.lrjakarta.core.event.VerificationEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -36,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <table>
  *   <caption>Meters (tags have a handful of values each)</caption>
  *   <tr><th>name</th><th>type</th><th>tags</th></tr>
- *   <tr><td>{@code loginrocket.calls}</td><td>timer</td><td>{@code call} ({@code POST /v2/login}, …),
+ *   <tr><td>{@code loginrocket.calls}</td><td>timer</td><td>{@code call} ({@code POST /v2/login}, …;
+ *       refreshes are {@code GET /v2/session}, logouts {@code DELETE /v2/session}),
  *       {@code outcome} ({@code success}, {@code client_error}, {@code rate_limited}, {@code server_error},
  *       {@code transport_error}, {@code protocol_error})</td></tr>
  *   <tr><td>{@code loginrocket.token.verifications}</td><td>counter</td><td>{@code outcome} ({@code valid}
@@ -46,8 +46,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       {@code failure})</td></tr>
  *   <tr><td>{@code loginrocket.ratelimit.episodes}</td><td>counter</td><td>none</td></tr>
  *   <tr><td>{@code loginrocket.ratelimit.active}</td><td>gauge</td><td>none (1 while the client backs off)</td></tr>
- *   <tr><td>{@code loginrocket.sessions}</td><td>counter</td><td>{@code kind} ({@code refresh}, {@code
- *       logout}), {@code outcome} ({@code success}, {@code ended}, {@code failed})</td></tr>
  * </table>
  *
  * <p>The verification counters are created up front, so the per-request cost is an array lookup and
@@ -65,7 +63,6 @@ public final class LoginRocketMetrics implements LoginRocketListener {
     private final Counter rateLimitEpisodes;
     private final Map<String, Timer> callTimers = new ConcurrentHashMap<>();
     private final Map<String, Timer> keySetTimers = new ConcurrentHashMap<>();
-    private final Map<String, Counter> sessionCounters = new ConcurrentHashMap<>();
 
     /** Reports to Micrometer's global registry; for registration through {@link java.util.ServiceLoader}. */
     public LoginRocketMetrics() {
@@ -138,18 +135,6 @@ public final class LoginRocketMetrics implements LoginRocketListener {
         } else {
             rateLimitActive.set(0);
         }
-    }
-
-    @Override
-    public void sessionChanged(SessionEvent event) {
-        String kind = tagValue(event.kind().name());
-        String outcome = tagValue(event.outcome().name());
-        sessionCounters.computeIfAbsent(kind + '|' + outcome, k -> Counter.builder("loginrocket.sessions")
-                        .description("Session refreshes and logouts done by the servlet filter")
-                        .tag("kind", kind)
-                        .tag("outcome", outcome)
-                        .register(registry))
-                .increment();
     }
 
     private static String tagValue(String enumName) {

@@ -8,7 +8,6 @@ import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.LoginRocketUrl;
 import io.github.lrjakarta.core.RetryPolicy;
 import io.github.lrjakarta.core.event.RateLimitEvent;
-import io.github.lrjakarta.core.event.SessionEvent;
 import io.github.lrjakarta.testkit.Fault;
 import io.github.lrjakarta.testkit.LoginRocketEmulatorExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -81,17 +80,11 @@ class LoginRocketMetricsTest {
     }
 
     @Test
-    void rateLimitEpisodesAndSessionChangesAreCounted() {
+    void rateLimitEpisodesAreCountedAndTheActiveGaugeFollowsThem() {
         metrics.rateLimitChanged(new RateLimitEvent(true, Duration.ofSeconds(5), "rq_1"));
         assertThat(registry.get("loginrocket.ratelimit.active").gauge().value()).isEqualTo(1);
         metrics.rateLimitChanged(new RateLimitEvent(false, Duration.ZERO, null));
         assertThat(registry.get("loginrocket.ratelimit.active").gauge().value()).isZero();
         assertThat(registry.get("loginrocket.ratelimit.episodes").counter().count()).isEqualTo(1);
-        metrics.sessionChanged(new SessionEvent(SessionEvent.Kind.LOGOUT, SessionEvent.Outcome.SUCCESS));
-        metrics.sessionChanged(new SessionEvent(SessionEvent.Kind.REFRESH, SessionEvent.Outcome.ENDED));
-        assertThat(registry.get("loginrocket.sessions").tags("kind", "logout", "outcome", "success").counter().count())
-                .isEqualTo(1);
-        assertThat(registry.get("loginrocket.sessions").tags("kind", "refresh", "outcome", "ended").counter().count())
-                .isEqualTo(1);
     }
 }

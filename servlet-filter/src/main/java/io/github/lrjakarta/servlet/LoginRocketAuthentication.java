@@ -1,5 +1,6 @@
 package io.github.lrjakarta.servlet;
 
+import io.github.lrjakarta.core.EndedSessions;
 import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketException;
 import io.github.lrjakarta.core.LoginRocketMembership;
@@ -11,7 +12,6 @@ import io.github.lrjakarta.core.config.LoginRocketFactory;
 import io.github.lrjakarta.servlet.internal.AuthenticatedRequest;
 import io.github.lrjakarta.servlet.internal.CallBudget;
 import io.github.lrjakarta.servlet.internal.ConfigProblems;
-import io.github.lrjakarta.servlet.internal.EndedSessions;
 import io.github.lrjakarta.servlet.internal.FilterSettings;
 import io.github.lrjakarta.servlet.internal.LoginState;
 import io.github.lrjakarta.servlet.internal.PathPatterns;
@@ -105,7 +105,9 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         this.intake = new SessionRefresher(client, verifier, clock);
         this.anonymousCalls = new CallBudget(settings.anonymousCallRate, clock);
         this.loginState = new LoginState(settings.cookie);
-        this.ended = new EndedSessions(clock);
+        // the verifier's store: once a session is recorded there, the verifier refuses its tokens,
+        // cached ones included, on this node and (with a shared store) on every node
+        this.ended = verifier.endedSessions();
     }
 
     /** A builder; {@link Builder#config(LoginRocketConfig)} is required. */
@@ -213,9 +215,6 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         Optional<LoginRocketSession> valid = verification.session();
         if (valid.isPresent()) {
             LoginRocketSession session = valid.get();
-            if (ended.isEnded(session.sessionId())) {
-                return SessionRefresher.Result.OVER;
-            }
             if (fromCookie && dueForRefresh(session)) {
                 Optional<LoginRocketSession> fresh = refresher.refresh(token, session).session();
                 if (fresh.isPresent()) {

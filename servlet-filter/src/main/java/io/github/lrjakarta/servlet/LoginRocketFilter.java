@@ -10,6 +10,7 @@ import io.github.lrjakarta.core.config.LoginRocketFactory;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import io.github.lrjakarta.core.config.LoginRocketKeys;
 import io.github.lrjakarta.servlet.internal.ConfigProblems;
+import io.github.lrjakarta.servlet.internal.LogContext;
 import io.github.lrjakarta.servlet.internal.FilterSettings;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -121,6 +122,7 @@ public final class LoginRocketFilter implements Filter {
     private CorsPolicy cors;
     private FilterSettings settings;
     private LoginRocketAuthentication authentication;
+    private LogContext logContext;
 
     /** For {@code web.xml}: configured from the standard sources when the container calls {@link #init(FilterConfig)}. */
     public LoginRocketFilter() {
@@ -178,10 +180,13 @@ public final class LoginRocketFilter implements Filter {
 
     private void start(LoginRocketConfig config) {
         Checked checked = check(config);
+        ClassLoader applicationLoader = Thread.currentThread().getContextClassLoader();
+        this.logContext = LogContext.detect(applicationLoader != null ? applicationLoader : getClass().getClassLoader());
         LoginRocketClient cl = givenClient;
         boolean owns = false;
         if (cl == null) {
-            cl = LoginRocketFactory.of(config).newClient(b -> b.sslContext(sslContext));
+            cl = LoginRocketFactory.of(config).newClient(b -> logContext.active()
+                    ? b.sslContext(sslContext).listener(logContext) : b.sslContext(sslContext));
             owns = true;
         }
         this.settings = checked.settings();
@@ -235,10 +240,11 @@ public final class LoginRocketFilter implements Filter {
         if (cors.handle(req, res)) {
             return;
         }
-        try (CallContext.Scope scope = ClientForwarding.bind(req)) {
+        try (CallContext.Scope scope = ClientForwarding.bind(req); LogContext.Scope log = logContext.open()) {
             LoginRocketAuthentication.Outcome outcome =
                     authentication.authenticate(req, res, authentication.isLoginRequired(req));
             if (outcome.status() != LoginRocketAuthentication.Outcome.Status.RESPONDED) {
+                outcome.session().ifPresent(log::user);
                 chain.doFilter(outcome.requestToPassOn(req), res);
             }
         }

@@ -31,8 +31,8 @@ public final class Fault {
         /** Answers with a given status, content type and body, without handling the request. */
         RESPONSE,
         /**
-         * Sends nothing and keeps the connection open until the client gives up, or until the faults
-         * are cleared, the emulator is reset or closed (then the connection is closed unanswered).
+         * Sends nothing and keeps the connection open until the client gives up, or until {@link
+         * Faults#clear()}, reset or close (then the connection is closed unanswered).
          */
         NO_RESPONSE,
         /** Handles the request, then sends the body one byte per {@link #duration()}. */
@@ -126,7 +126,7 @@ public final class Fault {
 
     /**
      * Answers nothing: the connection stays open, the request unanswered, until the client gives up
-     * (its response timeout). Held requests take no handler thread; clearing the faults, {@link
+     * (its response timeout). Held requests take no handler thread; {@link Faults#clear()}, {@link
      * LoginRocketEmulator#reset()} and {@link LoginRocketEmulator#close()} close their connections.
      *
      * @since 0.2

@@ -39,7 +39,7 @@ public final class Faults {
         return this;
     }
 
-    /** Removes the faults of one path. */
+    /** Removes the faults of one path; requests already held or trickling stay so (see {@link #clear()}). */
     public synchronized void clear(String path) {
         byPath.remove(path);
     }

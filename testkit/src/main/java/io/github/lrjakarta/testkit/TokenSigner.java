@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
@@ -150,8 +151,13 @@ public final class TokenSigner {
 
     /** The public key as PEM ({@code -----BEGIN PUBLIC KEY-----}), as a realm's {@code jwt_key} is given. */
     public String publicKeyPem() {
+        return pem(publicKey());
+    }
+
+    /** Any public key as PEM ({@code -----BEGIN PUBLIC KEY-----}, base64 DER SubjectPublicKeyInfo in 64-character lines). */
+    public static String pem(PublicKey key) {
         return "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(publicKey().getEncoded())
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
     }
 

@@ -261,6 +261,26 @@ class FidelityExamplesTest {
     }
 
     @Test
+    void anMfaLoginKeepsTheAccountAskedForUntilItsCodeArrives() {
+        try (LoginRocketEmulator mfa = LoginRocketEmulator.builder()
+                .realm(RealmFixture.builder().orgMode(OrgMode.MULTI_USER).build())
+                .user(UserFixture.builder("mfa-user@example.org", "correct-pass").mfa(true)
+                        .org("Vault", "admin").org("Annex", "read").build())
+                .start()) {
+            Http h = new Http(mfa.url());
+            String annex = mfa.orgId("Annex");
+            JsonObject step = h.post("/v2/login", "{\"email\":\"mfa-user@example.org\",\"password\":\"correct-pass\","
+                    + "\"account\":\"" + annex + "\"}").json();
+            Http.Response done = h.post("/v2/login/verify", "{\"token\":\"" + step.getString("token")
+                    + "\",\"code\":\"" + UserFixture.DEFAULT_TOTP_CODE + "\"}");
+            assertThat(done.json().getString("result")).isEqualTo("full_login");
+            assertThat(done.json().getString("account")).isEqualTo(annex);
+            assertThat(TokenSigner.decodePayload(done.json().getString("token")).getJsonArray("orgs").getJsonObject(0)
+                    .getString("name")).isEqualTo("Annex");
+        }
+    }
+
+    @Test
     void e13_rateLimitedWithHttpDateReset() {
         sample.rateLimit("/v2/login", RateLimit.of(2, Duration.ofMinutes(1)));
         Instant before = sample.clock().now();

@@ -1,6 +1,7 @@
 package io.github.lrjakarta.cdi.internal;
 
 import io.github.lrjakarta.core.LoginRocketClient;
+import io.github.lrjakarta.core.event.LoginRocketListener;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.core.config.LoginRocketFactory;
@@ -47,15 +48,21 @@ public final class LoginRocketRuntime {
     }
 
     /** A new client for the realm; the caller closes it. */
-    public LoginRocketClient client(RealmName realm) {
-        LoginRocketClient client = LoginRocketFactory.of(config(realm)).newClient();
+    public LoginRocketClient client(RealmName realm, List<LoginRocketListener> listeners) {
+        LoginRocketClient client = LoginRocketFactory.of(config(realm)).newClient(b -> {
+            listeners.forEach(b::listener);
+            return b;
+        });
         LOG.log(Level.DEBUG, "LoginRocket client for realm {0} created: {1}", realm, client.url().root());
         return client;
     }
 
-    /** A new verifier for the realm. */
-    public LoginRocketTokenVerifier verifier(RealmName realm) {
-        return LoginRocketFactory.of(config(realm)).newTokenVerifier();
+    /** A new verifier for the realm, telling {@code listeners} (the application's listener beans). */
+    public LoginRocketTokenVerifier verifier(RealmName realm, List<LoginRocketListener> listeners) {
+        return LoginRocketFactory.of(config(realm)).newTokenVerifier(b -> {
+            listeners.forEach(b::listener);
+            return b;
+        });
     }
 
     public Denials denials() {

@@ -8,7 +8,7 @@ import io.github.lrjakarta.core.EndedSessions;
  * how an optional module (the JCache adapter, {@code jcache}) plugs in without core depending on it.
  *
  * <p>{@link LoginRocketFactory#endedSessions()} calls {@link #create(LoginRocketConfig)} once per
- * distinct setting of the {@code ended-sessions.*} keys in a class loader, and hands the same store
+ * realm URL and distinct setting of the {@code ended-sessions.*} keys in a class loader, and hands the same store
  * to every client and verifier built from such a config.
  *
  * @since 0.2

@@ -161,9 +161,9 @@ public final class LoginRocketFactory {
     /**
      * The ended-sessions store configured by {@code ended-sessions.*}: {@code memory} (default) or
      * an installed {@link EndedSessionsProvider} such as {@code jcache}. Every config of this class
-     * loader with the same {@code ended-sessions.*} values gets the same instance, so the clients
-     * and verifiers that the filter, the CDI extension and the application build all share it: a
-     * logout through any client is refused by every verifier.
+     * loader with the same {@code url} and {@code ended-sessions.*} values gets the same instance, so
+     * the clients and verifiers of one realm that the filter, the CDI extension and the application
+     * build all share it: a logout through any client is refused by every verifier.
      *
      * @return the shared store
      * @throws LoginRocketConfigException for an unknown store name or a bad store setting
@@ -171,7 +171,9 @@ public final class LoginRocketFactory {
     public EndedSessions endedSessions() {
         String name = config.getString(LoginRocketKeys.ENDED_SESSIONS_STORE);
         int maxEntries = config.getInt(LoginRocketKeys.ENDED_SESSIONS_MAX_ENTRIES);
-        StringBuilder settings = new StringBuilder();
+        StringBuilder settings = new StringBuilder("url=")
+                .append(config.optionalString(LoginRocketKeys.URL).orElse(""))
+                .append('\n');
         for (String rel : LoginRocketKeys.all()) {
             if (rel.startsWith("ended-sessions.") && !rel.equals(LoginRocketKeys.ENDED_SESSIONS_RETENTION)) {
                 settings.append(rel).append('=').append(config.optionalString(rel).orElse("")).append('\n');

@@ -149,20 +149,40 @@ public final class LoginRocketKeys {
      * Where ended (logged-out) sessions are kept: {@code memory} (this node only) or the name of an
      * installed {@link EndedSessionsProvider}, e.g. {@code jcache} (module {@code loginrocket-jcache})
      * to share them between nodes. Default {@code memory}.
+     *
+     * @since 0.2
      */
     public static final String ENDED_SESSIONS_STORE = "ended-sessions.store";
     /**
      * How long an ended session is remembered: at least the lifetime of the realm's tokens.
      * Default {@code 1d}.
+     *
+     * @since 0.2
      */
     public static final String ENDED_SESSIONS_RETENTION = "ended-sessions.retention";
-    /** Bound on entries of the in-memory store (and of a shared store's local mirror). Default {@code 100000}. */
+    /**
+     * Bound on entries of the in-memory store (and of a shared store's local mirror). Default {@code 100000}.
+     *
+     * @since 0.2
+     */
     public static final String ENDED_SESSIONS_MAX_ENTRIES = "ended-sessions.max-entries";
-    /** {@code jcache}: class name of the JCache {@code CachingProvider}. Default: the only one on the class path. */
+    /**
+     * {@code jcache}: class name of the JCache {@code CachingProvider}. Default: the only one on the class path.
+     *
+     * @since 0.2
+     */
     public static final String ENDED_SESSIONS_JCACHE_PROVIDER = "ended-sessions.jcache.provider";
-    /** {@code jcache}: the provider-specific URI of the cache manager (e.g. a configuration file). Default: the provider's default. */
+    /**
+     * {@code jcache}: the provider-specific URI of the cache manager (e.g. a configuration file). Default: the provider's default.
+     *
+     * @since 0.2
+     */
     public static final String ENDED_SESSIONS_JCACHE_URI = "ended-sessions.jcache.uri";
-    /** {@code jcache}: the cache's name; created if the manager has none of that name. Default {@code loginrocket-ended-sessions}. */
+    /**
+     * {@code jcache}: the cache's name; created if the manager has none of that name. Default {@code loginrocket-ended-sessions}.
+     *
+     * @since 0.2
+     */
     public static final String ENDED_SESSIONS_JCACHE_CACHE = "ended-sessions.jcache.cache";
 
     /** How a key's value is read; drives {@link LoginRocketConfig#validate()}. */

@@ -2,7 +2,8 @@ package io.github.lrjakarta.core.event;
 
 /**
  * Receives what the library does with LoginRocket, for metrics, health and audit: each API call,
- * each token verification, each key-set fetch, rate-limit episodes, session refreshes and logouts.
+ * each token verification, each key-set fetch, and rate-limit episodes. Session refreshes and
+ * logouts are calls: {@code GET /v2/session} and {@code DELETE /v2/session}.
  *
  * <p>Register a listener on {@code LoginRocketClient.Builder.listener(…)} and {@code
  * LoginRocketTokenVerifier.Builder.listener(…)}; clients and verifiers built from a {@code
@@ -34,7 +35,4 @@ public interface LoginRocketListener {
 
     /** The client's rate-limit guard started or ended an episode of refusing calls locally. */
     default void rateLimitChanged(RateLimitEvent event) {}
-
-    /** The servlet filter refreshed a session or ended one (logout). */
-    default void sessionChanged(SessionEvent event) {}
 }

@@ -4,7 +4,6 @@ import io.github.lrjakarta.core.event.CallEvent;
 import io.github.lrjakarta.core.event.KeySetEvent;
 import io.github.lrjakarta.core.event.LoginRocketListener;
 import io.github.lrjakarta.core.event.RateLimitEvent;
-import io.github.lrjakarta.core.event.SessionEvent;
 import io.github.lrjakarta.core.event.VerificationEvent;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -62,11 +61,6 @@ public final class Listeners implements LoginRocketListener {
     @Override
     public void rateLimitChanged(RateLimitEvent event) {
         each(l -> l.rateLimitChanged(event));
-    }
-
-    @Override
-    public void sessionChanged(SessionEvent event) {
-        each(l -> l.sessionChanged(event));
     }
 
     private void each(Consumer<LoginRocketListener> delivery) {

@@ -41,6 +41,8 @@ class EndedSessionsConfigTest {
         EndedSessions small = LoginRocketFactory.of(config(Map.of("LOGINROCKET_ENDED_SESSIONS_MAX_ENTRIES", "10"))).endedSessions();
         assertThat(small).isNotSameAs(LoginRocketFactory.of(config(Map.of())).endedSessions());
         assertThat(small).isSameAs(LoginRocketFactory.of(config(Map.of("LOGINROCKET_ENDED_SESSIONS_MAX_ENTRIES", "10"))).endedSessions());
+        assertThat(LoginRocketFactory.of(config(Map.of("LOGINROCKET_URL", URL))).endedSessions()).as("another realm")
+                .isNotSameAs(LoginRocketFactory.of(config(Map.of("LOGINROCKET_URL", "https://other.e2.loginrocket.com"))).endedSessions());
     }
 
     @Test

@@ -190,7 +190,7 @@ class TwoNodeClusterTest {
      */
     static String infinispanXml(String clusterName) {
         return """
-                <infinispan xmlns="urn:infinispan:config:15.2">
+                <infinispan xmlns="urn:infinispan:config:16.0">
                   <jgroups>
                     <stack name="loopback" extends="tcp">
                       <TCP bind_addr="127.0.0.1" bind_port="7911" port_range="5"/>

@@ -1,5 +1,6 @@
 package io.github.lrjakarta.testkit.internal;
 
+import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -25,23 +26,51 @@ final class ApiRoutes {
     }
 
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /** Condition of a multi-user session without a selected account. */
+    private static final String NO_ACCOUNT_SELECTED = "no_account_selected";
+    /** Condition of a login waiting for its TOTP code (the shape is inferred: the real one is not public). */
+    private static final String MUST_VERIFY_TOTP = "must_verify_totp";
+    private static final JsonObject OKAY = Json.createObjectBuilder().add("result", "okay").build();
 
     private final Map<String, Map<String, Handler>> routes = new LinkedHashMap<>();
 
     ApiRoutes(RealmState realm) {
-        route("/v2/login", "POST", (p, c) -> realm.login(p.get("email"), p.get("password"), p.get("account"), c.client()));
-        route("/v2/login/verify", "POST", (p, c) -> realm.verifyLogin(p.get("token"), p.get("code"), p.get("account"), c.client()));
-        route("/v2/session", "GET", (p, c) -> realm.getSession(p.get("session"), p.get("account")));
-        route("/v2/session", "DELETE", (p, c) -> realm.logout(p.get("session")));
-        route("/v2/password/forgot", "POST", (p, c) -> realm.forgotPassword(p.get("email")));
-        route("/v2/password/reset", "POST", (p, c) -> realm.resetPassword(required(p, "token"), p.get("password"),
-                p.get("password_confirmation"), c.client()));
-        route("/v2/profile/password", "POST", (p, c) -> realm.updatePassword(p.get("session"), p.get("current_password"),
-                p.get("password"), p.get("password_confirmation")));
-        route("/v2/profile", "PUT", (p, c) -> realm.updateProfile(p.get("session"), p));
-        route("/v2/signup/request", "POST", (p, c) -> realm.requestInvitation(p.get("email")));
-        route("/v2/signup", "POST", (p, c) -> realm.signup(p, c.client()));
-        route("/v2/email/verify", "POST", (p, c) -> realm.verifyEmail(required(p, "token")));
+        route("/v2/login", "POST", (p, c) -> toJson(realm.login(p.get("email"), p.get("password"), p.get("account"),
+                c.client())));
+        route("/v2/login/verify", "POST", (p, c) -> toJson(realm.verifyLogin(p.get("token"), p.get("code"),
+                p.get("account"), c.client())));
+        route("/v2/session", "GET", (p, c) -> toJson(realm.getSession(p.get("session"), p.get("account"))));
+        route("/v2/session", "DELETE", (p, c) -> okay(() -> realm.logout(p.get("session"))));
+        route("/v2/password/forgot", "POST", (p, c) -> okay(() -> realm.forgotPassword(p.get("email"))));
+        route("/v2/password/reset", "POST", (p, c) -> toJson(realm.resetPassword(required(p, "token"), p.get("password"),
+                p.get("password_confirmation"), c.client())));
+        route("/v2/profile/password", "POST", (p, c) -> okay(() -> realm.updatePassword(p.get("session"),
+                p.get("current_password"), p.get("password"), p.get("password_confirmation"))));
+        route("/v2/profile", "PUT", (p, c) -> toJson(realm.updateProfile(p.get("session"), p)));
+        route("/v2/signup/request", "POST", (p, c) -> okay(() -> realm.requestInvitation(p.get("email"))));
+        route("/v2/signup", "POST", (p, c) -> toJson(realm.signup(p, c.client())));
+        route("/v2/email/verify", "POST", (p, c) -> okay(() -> realm.verifyEmail(required(p, "token"))));
+    }
+
+    /** The JSON LoginRocket answers for the outcome of a login step. */
+    static JsonObject toJson(LoginOutcome outcome) {
+        if (outcome instanceof LoginOutcome.FullLogin full) {
+            return Json.createObjectBuilder().add("result", "full_login").add("session", full.sessionId())
+                    .add("account", full.account()).add("token", full.token()).build();
+        }
+        if (outcome instanceof LoginOutcome.AccountNeeded needed) {
+            return Json.createObjectBuilder().add("result", "conditional_login").add("session", needed.sessionId())
+                    .addNull("account").add("conditions", Json.createArrayBuilder().add(NO_ACCOUNT_SELECTED)).build();
+        }
+        LoginOutcome.CodeNeeded code = (LoginOutcome.CodeNeeded) outcome;
+        return Json.createObjectBuilder().add("result", "conditional_login").addNull("session").addNull("account")
+                .add("conditions", Json.createArrayBuilder().add(MUST_VERIFY_TOTP)).add("token", code.pendingToken())
+                .build();
+    }
+
+    private static JsonObject okay(Runnable call) {
+        call.run();
+        return OKAY;
     }
 
     private void route(String path, String method, Handler handler) {

@@ -55,6 +55,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final ControlRoutes controlRoutes;
     private final Cors cors;
     private final HeldResponses held;
+    private final FaultEffects faultEffects;
     private final String url;
 
     /**
@@ -68,6 +69,7 @@ public final class EmulatorServer implements AutoCloseable {
                           RateLimiter rateLimiter, TestControls controls, HeldResponses held) {
         this.realm = realm;
         this.held = held;
+        this.faultEffects = new FaultEffects(clock, held);
         this.keys = keys;
         this.clock = clock;
         this.rateLimiter = rateLimiter;
@@ -161,7 +163,7 @@ public final class EmulatorServer implements AutoCloseable {
             throw ApiError.of(413, "request.too_large");
         }
         Optional<Fault> fault = controls.takeFault().apply(call.path());
-        if (fault.isPresent() && applyFault(call, fault.get())) {
+        if (fault.isPresent() && faultEffects.apply(call, fault.get())) {
             return;
         }
         cors.decorate(call);
@@ -191,85 +193,6 @@ public final class EmulatorServer implements AutoCloseable {
         } else {
             api.handle(call);
         }
-    }
-
-    /** Returns true when the fault answered the request itself. */
-    private boolean applyFault(Call call, Fault fault) {
-        // Set when the response goes out, so they override defaults such as Ratelimit-Reset.
-        call.deferHeaders(fault.headers());
-        switch (fault.kind()) {
-            case DELAY -> {
-                try {
-                    Thread.sleep(fault.duration().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return false;
-            }
-            case TRUNCATED_BODY -> {
-                call.truncateResponse();
-                return false;
-            }
-            case DROP_MID_BODY -> {
-                call.dropMidBody();
-                return false;
-            }
-            case TRICKLE -> {
-                call.trickle(fault.duration(), held);
-                return false;
-            }
-            case WRONG_CONTENT_TYPE -> {
-                call.overrideContentType(fault.contentType());
-                return false;
-            }
-            case NO_RESPONSE -> {
-                call.hold(held);
-                return true;
-            }
-            case OVERSIZED_BODY -> {
-                call.sendPadded(fault.status(), fault.size());
-                return true;
-            }
-            case DROP_CONNECTION -> {
-                call.drop();
-                return true;
-            }
-            case MALFORMED_BODY -> {
-                call.send(fault.status(), Call.JSON,
-                        "{\"result\":\"full_login\",\"session\":\"kss_".getBytes(StandardCharsets.UTF_8));
-                return true;
-            }
-            case RESPONSE -> {
-                call.send(fault.status(), fault.contentType(), fault.body().getBytes(StandardCharsets.UTF_8));
-                return true;
-            }
-            case RATE_LIMITED -> {
-                call.setHeader("Ratelimit-Reset", HTTP_DATE.format(clock.instant().plus(fault.duration())));
-                call.error(ApiError.of(429, "error.rate_limited"));
-                return true;
-            }
-            case STATUS -> {
-                if (fault.status() == 429 && !fault.headers().containsKey("Retry-After")) {
-                    call.setHeader("Ratelimit-Reset", HTTP_DATE.format(clock.instant().plusSeconds(60)));
-                }
-                call.error(ApiError.of(fault.status(), keyFor(fault.status())));
-                return true;
-            }
-            default -> throw new IllegalStateException("unhandled fault kind " + fault.kind());
-        }
-    }
-
-    private String keyFor(int status) {
-        return switch (status) {
-            case 403 -> "session.invalid";
-            case 404 -> "error.not_found";
-            case 405 -> "error.method_not_allowed";
-            case 406 -> "error.not_acceptable";
-            case 415 -> "error.unsupported_media_type";
-            case 429 -> "error.rate_limited";
-            case 409, 422 -> "login.failed";
-            default -> "error.server";
-        };
     }
 
     /** Stops accepting, closes held responses, and ends the handler threads. */

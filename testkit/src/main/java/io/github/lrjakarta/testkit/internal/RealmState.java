@@ -10,9 +10,7 @@ import io.github.lrjakarta.testkit.RealmFixture;
 import io.github.lrjakarta.testkit.SessionInfo;
 import io.github.lrjakarta.testkit.SignupMode;
 import io.github.lrjakarta.testkit.UserFixture;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,63 +29,15 @@ import java.util.regex.Pattern;
 
 /**
  * The emulated realm's data and rules: users, orgs, sessions, one-time tokens, lockouts. Every
- * operation is one LoginRocket call; it returns the JSON answer or throws {@link ApiError}.
+ * operation is one LoginRocket call; it returns a {@link LoginOutcome} (or nothing, for the calls
+ * that answer {@code okay}) or throws {@link ApiError}. The route layer writes the answers.
  * Thread-safe: every public method holds this object's lock, so each call sees and leaves a
  * consistent realm (calls are short; token signing is about a millisecond).
  */
 public final class RealmState {
 
-    /** Condition of a multi-user session without a selected account. */
-    public static final String NO_ACCOUNT_SELECTED = "no_account_selected";
-    /** Condition of a login waiting for its TOTP code (E12 in loginrocket-api.md; shape inferred). */
-    public static final String MUST_VERIFY_TOTP = "must_verify_totp";
-
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Duration MFA_TOKEN_LIFETIME = Duration.ofMinutes(10);
-
-    private enum TokenKind { PASSWORD_RESET, EMAIL_VERIFICATION, INVITATION, MFA }
-
-    private static final class User {
-        String id;
-        String email;
-        String password;
-        String firstName;
-        String lastName;
-        String username;
-        String locale;
-        boolean emailVerified;
-        String reference;
-        JsonObject custom;
-        boolean mfa;
-        String totpCode;
-        final List<Membership> memberships = new ArrayList<>();
-        int failures;
-        Instant lockedUntil;
-    }
-
-    private record Org(String id, String name, String reference, JsonObject custom) {
-    }
-
-    private record Membership(String id, Org org, List<String> permissions) {
-    }
-
-    private static final class Session {
-        String id;
-        User user;
-        String account;
-        String client;
-        Instant createdAt;
-        Instant expiresAt;
-        boolean ended;
-    }
-
-    private static final class OneTimeToken {
-        TokenKind kind;
-        String userId;
-        String email;
-        Instant expiresAt;
-        boolean used;
-    }
 
     private final SigningKeys keys;
     private final Clock clock;
@@ -99,12 +49,13 @@ public final class RealmState {
     private final Map<String, User> users = new LinkedHashMap<>();
     private final Map<String, Org> fixtureOrgsByName = new HashMap<>();
     private final Map<String, Session> sessions = new HashMap<>();
-    private final Map<String, OneTimeToken> tokens = new HashMap<>();
+    private final OneTimeTokens tokens;
     private final Set<String> invitationRequests = new HashSet<>();
 
     public RealmState(EmulatorFixture fixture, SigningKeys keys, Clock clock, Consumer<OutboxMessage> mailer) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.tokens = new OneTimeTokens(clock);
         this.mailer = Objects.requireNonNull(mailer, "mailer");
         load(fixture);
     }
@@ -162,7 +113,7 @@ public final class RealmState {
     // ---------------------------------------------------------------- the eleven /v2/ calls
 
     /** {@code POST /v2/login}. */
-    public synchronized JsonObject login(String identifier, String password, String account, String client) {
+    public synchronized LoginOutcome login(String identifier, String password, String account, String client) {
         User user = identifier == null ? null : findUser(identifier);
         if (user == null || password == null) {
             throw ApiError.invalid("login.failed");
@@ -184,35 +135,28 @@ public final class RealmState {
         user.lockedUntil = null;
         if (user.mfa) {
             String pending = "tmf:" + Ids.randomChars(24);
-            OneTimeToken t = new OneTimeToken();
-            t.kind = TokenKind.MFA;
-            t.userId = user.id;
-            t.email = account; // the preferred account travels with the pending login
-            t.expiresAt = now.plus(MFA_TOKEN_LIFETIME);
-            tokens.put(pending, t);
-            JsonObjectBuilder b = Json.createObjectBuilder().add("result", "conditional_login")
-                    .addNull("session").addNull("account")
-                    .add("conditions", Json.createArrayBuilder().add(MUST_VERIFY_TOTP)).add("token", pending);
-            return b.build();
+            OneTimeToken t = tokens.issue(pending, OneTimeToken.Kind.MFA, user.id, null, MFA_TOKEN_LIFETIME);
+            t.account = account; // the preferred account travels with the pending login
+            return new LoginOutcome.CodeNeeded(pending);
         }
         Session session = newSession(user, client);
         return select(session, preferred(user, account));
     }
 
     /** {@code POST /v2/login/verify}: the second step of an MFA login. */
-    public synchronized JsonObject verifyLogin(String token, String code, String account, String client) {
-        OneTimeToken t = usable(token, TokenKind.MFA);
+    public synchronized LoginOutcome verifyLogin(String token, String code, String account, String client) {
+        OneTimeToken t = tokens.usable(token, OneTimeToken.Kind.MFA);
         User user = users.get(t.userId);
         if (code == null || !user.totpCode.equals(code.strip())) {
             throw ApiError.invalid("login.verify_failed");
         }
         t.used = true;
         Session session = newSession(user, client);
-        return select(session, preferred(user, account != null ? account : t.email));
+        return select(session, preferred(user, account != null ? account : t.account));
     }
 
     /** {@code GET /v2/session}, optionally selecting or switching the account. */
-    public synchronized JsonObject getSession(String sessionId, String account) {
+    public synchronized LoginOutcome getSession(String sessionId, String account) {
         Session session = activeSession(sessionId);
         if (account != null && !account.isBlank() && membership(session.user, account) == null) {
             throw ApiError.invalid("account.invalid");
@@ -224,32 +168,31 @@ public final class RealmState {
     }
 
     /** {@code DELETE /v2/session}. */
-    public synchronized JsonObject logout(String sessionId) {
+    public synchronized void logout(String sessionId) {
         activeSession(sessionId).ended = true;
-        return okay();
     }
 
     /**
      * {@code POST /v2/password/forgot}. Unknown addresses also get {@code okay} (the real service's
      * choice is unknown; answering the same way does not reveal who has an account).
      */
-    public synchronized JsonObject forgotPassword(String email) {
+    public synchronized void forgotPassword(String email) {
         if (email == null || email.isBlank()) {
             throw ApiError.invalid("email.blank");
         }
         User user = findUser(email);
         if (user != null) {
             String token = "tpw:" + Ids.randomChars(24);
-            tokens.put(token, oneTime(TokenKind.PASSWORD_RESET, user.id, user.email, realm.resetTokenMinutes()));
+            tokens.issue(token, OneTimeToken.Kind.PASSWORD_RESET, user.id, user.email,
+                    Duration.ofMinutes(realm.resetTokenMinutes()));
             mailer.accept(new OutboxMessage(user.email, OutboxMessage.Type.PASSWORD_RESET, token,
                     "Reset your " + realm.name() + " password", clock.instant()));
         }
-        return okay();
     }
 
     /** {@code POST /v2/password/reset}: sets the password and logs the user in. */
-    public synchronized JsonObject resetPassword(String token, String password, String confirmation, String client) {
-        OneTimeToken t = usable(token, TokenKind.PASSWORD_RESET);
+    public synchronized LoginOutcome resetPassword(String token, String password, String confirmation, String client) {
+        OneTimeToken t = tokens.usable(token, OneTimeToken.Kind.PASSWORD_RESET);
         List<ApiError.Message> errors = new ArrayList<>();
         checkPassword(password, confirmation, errors);
         fail(errors);
@@ -262,7 +205,7 @@ public final class RealmState {
     }
 
     /** {@code POST /v2/profile/password}. */
-    public synchronized JsonObject updatePassword(String sessionId, String current, String password, String confirmation) {
+    public synchronized void updatePassword(String sessionId, String current, String password, String confirmation) {
         Session session = activeSession(sessionId);
         if (current == null || !session.user.password.equals(current)) {
             throw ApiError.invalid("password.current_mismatch");
@@ -271,7 +214,6 @@ public final class RealmState {
         checkPassword(password, confirmation, errors);
         fail(errors);
         session.user.password = password;
-        return okay();
     }
 
     /**
@@ -280,7 +222,7 @@ public final class RealmState {
      * fields are ignored. A new e-mail address becomes unverified and gets a verification message.
      * Returns a new login token with the changed claims.
      */
-    public synchronized JsonObject updateProfile(String sessionId, Map<String, String> fields) {
+    public synchronized LoginOutcome updateProfile(String sessionId, Map<String, String> fields) {
         Session session = activeSession(sessionId);
         User user = session.user;
         List<ApiError.Message> errors = new ArrayList<>();
@@ -328,7 +270,7 @@ public final class RealmState {
      * {@code POST /v2/signup/request}: only in invitation realms. A second request for the same
      * address is a 409 conflict (the emulator's choice).
      */
-    public synchronized JsonObject requestInvitation(String email) {
+    public synchronized void requestInvitation(String email) {
         if (realm.signup() != SignupMode.INVITATION) {
             throw ApiError.invalid("signup.not_invitation");
         }
@@ -340,7 +282,6 @@ public final class RealmState {
         }
         mailer.accept(new OutboxMessage(email, OutboxMessage.Type.INVITATION_REQUEST, null,
                 "We received your request to join " + realm.name(), clock.instant()));
-        return okay();
     }
 
     /** Creates an invitation (what a realm admin does) and mails its token; returns the token. */
@@ -351,7 +292,7 @@ public final class RealmState {
             throw new IllegalArgumentException("cannot invite " + email + ": " + errors.get(0).key());
         }
         String token = Ids.random("nvt_");
-        tokens.put(token, oneTime(TokenKind.INVITATION, null, email, realm.verifyTokenMinutes()));
+        tokens.issue(token, OneTimeToken.Kind.INVITATION, null, email, Duration.ofMinutes(realm.verifyTokenMinutes()));
         mailer.accept(new OutboxMessage(email, OutboxMessage.Type.INVITATION, token,
                 "You are invited to " + realm.name(), clock.instant()));
         return token;
@@ -363,19 +304,16 @@ public final class RealmState {
      * and selects that account), {@code invitation} (required in invitation realms). The new address
      * is unverified (a verification message is sent) unless an invitation proved it.
      */
-    public synchronized JsonObject signup(Map<String, String> p, String client) {
+    public synchronized LoginOutcome signup(Map<String, String> p, String client) {
         if (realm.signup() == SignupMode.CLOSED) {
             throw ApiError.invalid("signup.closed");
         }
         String email = p.get("email");
         OneTimeToken invitation = null;
         if (realm.signup() == SignupMode.INVITATION) {
-            OneTimeToken t = p.get("invitation") == null ? null : tokens.get(p.get("invitation"));
-            if (t == null || t.kind != TokenKind.INVITATION || t.used || !clock.instant().isBefore(t.expiresAt)
-                    || email == null || !t.email.equalsIgnoreCase(email)) {
-                throw ApiError.invalid("signup.invitation_required");
-            }
-            invitation = t;
+            invitation = tokens.find(p.get("invitation"), OneTimeToken.Kind.INVITATION)
+                    .filter(t -> email != null && t.email.equalsIgnoreCase(email))
+                    .orElseThrow(() -> ApiError.invalid("signup.invitation_required"));
         }
         List<ApiError.Message> errors = new ArrayList<>();
         checkNewEmail(email, errors);
@@ -411,14 +349,13 @@ public final class RealmState {
     }
 
     /** {@code POST /v2/email/verify}. */
-    public synchronized JsonObject verifyEmail(String token) {
-        OneTimeToken t = usable(token, TokenKind.EMAIL_VERIFICATION);
+    public synchronized void verifyEmail(String token) {
+        OneTimeToken t = tokens.usable(token, OneTimeToken.Kind.EMAIL_VERIFICATION);
         t.used = true;
         User user = users.get(t.userId);
         if (user.email.equalsIgnoreCase(t.email)) {
             user.emailVerified = true;
         }
-        return okay();
     }
 
     // ---------------------------------------------------------------- LoginRocket Web and test helpers
@@ -438,8 +375,10 @@ public final class RealmState {
             }
             wanted = session.user.memberships.get(0).org().id();
         }
-        JsonObject result = select(session, wanted);
-        return new IssuedLogin(session.id, result.getString("account"), result.getString("token"));
+        if (!(select(session, wanted) instanceof LoginOutcome.FullLogin login)) {
+            throw new IllegalStateException("a web login selects an account, yet none was selected");
+        }
+        return new IssuedLogin(login.sessionId(), login.account(), login.token());
     }
 
     /** Starts a session for a user directly (no password) and completes it like LoginRocket Web. */
@@ -533,7 +472,7 @@ public final class RealmState {
      * The session remembers its selection, so a later {@code GET /v2/session} without
      * {@code account} keeps it.
      */
-    private JsonObject select(Session session, String account) {
+    private LoginOutcome select(Session session, String account) {
         User user = session.user;
         if (account != null) {
             session.account = account;
@@ -547,11 +486,9 @@ public final class RealmState {
             }
         }
         if (session.account == null) {
-            return Json.createObjectBuilder().add("result", "conditional_login").add("session", session.id)
-                    .addNull("account").add("conditions", Json.createArrayBuilder().add(NO_ACCOUNT_SELECTED)).build();
+            return new LoginOutcome.AccountNeeded(session.id);
         }
-        return Json.createObjectBuilder().add("result", "full_login").add("session", session.id)
-                .add("account", session.account).add("token", mint(session)).build();
+        return new LoginOutcome.FullLogin(session.id, session.account, mint(session));
     }
 
     private String mint(Session session) {
@@ -619,26 +556,10 @@ public final class RealmState {
         return null;
     }
 
-    private OneTimeToken oneTime(TokenKind kind, String userId, String email, int minutes) {
-        OneTimeToken t = new OneTimeToken();
-        t.kind = kind;
-        t.userId = userId;
-        t.email = email;
-        t.expiresAt = clock.instant().plus(Duration.ofMinutes(minutes));
-        return t;
-    }
-
-    private OneTimeToken usable(String token, TokenKind kind) {
-        OneTimeToken t = token == null ? null : tokens.get(token);
-        if (t == null || t.kind != kind || t.used || !clock.instant().isBefore(t.expiresAt)) {
-            throw ApiError.invalid("token.invalid");
-        }
-        return t;
-    }
-
     private void sendVerification(User user) {
         String token = "tve:" + Ids.randomChars(24);
-        tokens.put(token, oneTime(TokenKind.EMAIL_VERIFICATION, user.id, user.email, realm.verifyTokenMinutes()));
+        tokens.issue(token, OneTimeToken.Kind.EMAIL_VERIFICATION, user.id, user.email,
+                Duration.ofMinutes(realm.verifyTokenMinutes()));
         mailer.accept(new OutboxMessage(user.email, OutboxMessage.Type.EMAIL_VERIFICATION, token,
                 "Verify your e-mail address for " + realm.name(), clock.instant()));
     }
@@ -680,7 +601,4 @@ public final class RealmState {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static JsonObject okay() {
-        return Json.createObjectBuilder().add("result", "okay").build();
-    }
 }

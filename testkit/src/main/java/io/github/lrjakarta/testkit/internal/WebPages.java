@@ -1,7 +1,6 @@
 package io.github.lrjakarta.testkit.internal;
 
 import io.github.lrjakarta.testkit.IssuedLogin;
-import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -69,7 +68,7 @@ final class WebPages {
     }
 
     private void submitLogin(Call call, Map<String, String> params, String redirect) {
-        JsonObject result;
+        LoginOutcome result;
         try {
             if (params.get("mfa_token") != null) {
                 result = realm.verifyLogin(params.get("mfa_token"), params.get("code"), params.get("account"), call.client());
@@ -81,11 +80,16 @@ final class WebPages {
             call.html(422, loginForm(call, params, message));
             return;
         }
-        if (result.isNull("session")) {
-            call.html(200, codeForm(call, params, result.getString("token")));
+        String sessionId;
+        if (result instanceof LoginOutcome.CodeNeeded code) {
+            call.html(200, codeForm(call, params, code.pendingToken()));
             return;
+        } else if (result instanceof LoginOutcome.FullLogin full) {
+            sessionId = full.sessionId();
+        } else {
+            sessionId = ((LoginOutcome.AccountNeeded) result).sessionId();
         }
-        finish(call, realm.completeWebLogin(result.getString("session"), params.get("account")), redirect);
+        finish(call, realm.completeWebLogin(sessionId, params.get("account")), redirect);
     }
 
     private void finish(Call call, IssuedLogin login, String redirect) {

@@ -5,12 +5,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * One ended-sessions store per distinct setting, for the whole class loader.
+ * One ended-sessions store per realm URL and store setting, for the whole class loader.
  *
  * <p>The filter, the CDI extension and users' own code each build configs, clients and verifiers
- * of their own; a logout through any of them must be seen by every verifier. Session ids are unique
- * across realms, and an ended session is ended for everyone, so stores are shared by their
- * settings alone. Stores live as long as this class, i.e. the web application that loaded the jar.
+ * of their own; a logout through any of them must be seen by every verifier of that realm. Stores
+ * live as long as this class, i.e. the web application that loaded the jar.
  */
 public final class EndedSessionsRegistry {
 
