@@ -42,7 +42,7 @@ public final class HealthChecks {
                     .id("io.github.lrjakarta.cdi#readiness")
                     .produceWith(lookup -> new ReadinessCheck(LoginRocketReadiness
                             .builder(lookup.select(LoginRocketClient.class).get())
-                            .interval(runtime.config(null).getDuration(LoginRocketKeys.HEALTH_INTERVAL))
+                            .interval(runtime.config(RealmName.DEFAULT).getDuration(LoginRocketKeys.HEALTH_INTERVAL))
                             .build()));
         }
     }
