@@ -7,8 +7,9 @@
 #       per connection count and round: auth on baseline and subject, back to back, the order
 #       alternating per round (ABBA…), then the mix on the subject; heap after a full GC and
 #       threads before and after.
-#   benchmarks/load/run.sh soak [SECONDS=600] [CHUNK=60] [CONNECTIONS=50]
-#       every /api/me request carries a new token; heap after a full GC after every chunk.
+#   benchmarks/load/run.sh soak [SECONDS=600] [CHUNK=60] [CONNECTIONS=50] [CACHE_SIZE=10000]
+#       every /api/me request carries a new token; heap after a full GC after every chunk
+#       (a smaller verified-token cache fills sooner, so a short soak can show it level off).
 #   benchmarks/load/run.sh smoke [MAX_SECONDS=120]
 #       the short variant for CI (LoadSmoke, no wrk): exit 1 on a wrong status or an unbounded cache.
 #   benchmarks/load/run.sh java CLASS [ARGS...]
@@ -41,9 +42,10 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-start() { # mode -> sets URL_<mode> PID_<mode>
+start() { # mode classpath [loginrocket.key=value...] -> sets URL_<mode> PID_<mode>
   local mode=$1 cp=$2
-  java "${JVM[@]}" -cp "$cp" io.github.lrjakarta.benchmarks.load.LoadApp "$mode" 0 "$OUT" >"$OUT/$mode.log" 2>&1 &
+  shift 2
+  java "${JVM[@]}" -cp "$cp" io.github.lrjakarta.benchmarks.load.LoadApp "$mode" 0 "$OUT" "$@" >"$OUT/$mode.log" 2>&1 &
   local pid=$!
   pids+=("$pid")
   for _ in $(seq 1 300); do
@@ -97,15 +99,15 @@ if [[ $what == load ]]; then
   heap baseline-end "$PID_baseline"
   heap subject-end "$PID_subject"
 elif [[ $what == soak ]]; then
-  secs=${2:-600}; chunk=${3:-60}; c=${4:-50}
-  start subject "$FULL"
+  secs=${2:-600}; chunk=${3:-60}; c=${4:-50}; cache=${5:-10000}
+  start subject "$FULL" "loginrocket.jwt.cache-size=$cache"
   heap soak-start "$PID_subject"
   for (( t = chunk; t <= secs; t += chunk )); do
     drive "soak t=${t}s" "$URL_subject" soak "$chunk" "$c"
     heap "soak t=${t}s" "$PID_subject"
   done
 else
-  echo "usage: $0 load [SECONDS] [ROUNDS] [CONNECTIONS] | soak [SECONDS] [CHUNK] [CONNECTIONS] | smoke [MAX_SECONDS] | java CLASS [ARGS]" >&2
+  echo "usage: $0 load [SECONDS] [ROUNDS] [CONNECTIONS] | soak [SECONDS] [CHUNK] [CONNECTIONS] [CACHE_SIZE] | smoke [MAX_SECONDS] | java CLASS [ARGS]" >&2
   exit 2
 fi
 log "END $(date -u +%FT%TZ)"

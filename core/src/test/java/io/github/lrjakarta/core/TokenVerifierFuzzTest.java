@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes {@link LoginRocketTokenVerifier#verify}, the first code every bearer header, cookie and
@@ -123,6 +124,18 @@ class TokenVerifierFuzzTest {
             // nothing hostile left: a genuine token shape must be accepted
             assertThat(v.isValid()).as("rejected a genuine token: %s", v).isTrue();
         }
+    }
+
+    /** The first finding of {@link #arbitraryTextIsRejectedCleanly}: an IndexOutOfBoundsException inside the engine. */
+    @Test
+    void aCharacterOutsideLatin1DoesNotShiftTheSegments() {
+        String token = TestTokens.rs256(TestTokens.claims(NOW).build());
+        String withEmoji = "\uD83D\uDE00" + token; // one code point, two chars, was one byte
+
+        TokenVerification v = verifyChecked(VERIFIER, withEmoji);
+
+        assertThat(v.failure()).isEqualTo(TokenFailure.MALFORMED);
+        assertThat(v.detail()).isEqualTo("the token has a character outside base64url");
     }
 
     private static TokenVerification verifyChecked(LoginRocketTokenVerifier verifier, String token) {

@@ -86,11 +86,12 @@ class DemoTest {
         assertThat(get(demo.appUrl() + "/api/session", "application/json", cookie, null).body())
                 .contains("\"active\":true", "\"result\":\"FULL_LOGIN\"");
 
-        // "Log out": the filter ends the LoginRocket session, clears the cookie and goes home.
-        // A link on the application's own page: the browser sends evidence that it is same-origin.
-        URI app = URI.create(demo.appUrl());
-        HttpResponse<String> logout = get(demo.appUrl() + "/logout", "text/html", cookie,
-                app.getScheme() + "://" + app.getAuthority());
+        // "Log out", a link on the demo's page (so the browser sends Sec-Fetch-Site: same-origin): the
+        // filter ends the LoginRocket session, clears the cookie and goes home.
+        HttpResponse<String> logout = send(HttpRequest.newBuilder(URI.create(demo.appUrl() + "/logout"))
+                .header("Accept", "text/html")
+                .header("Cookie", cookie)
+                .header("Sec-Fetch-Site", "same-origin"));
         assertThat(logout.statusCode()).isEqualTo(303);
         assertThat(logout.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
         assertThat(logout.headers().allValues("Set-Cookie"))
@@ -165,9 +166,9 @@ class DemoTest {
     }
 
     /**
-     * The browser's login: "Log in" ({@code /signin}) → LoginRocket's login page → form post → back
-     * with {@code ?token=} (and the login state the filter put in the {@code redirect_uri}) → the
-     * filter checks the state against its cookie, sets its token cookie and strips the URL → home.
+     * The browser's login: "Log in" ({@code /signin}) → LoginRocket's login page (the filter keeps
+     * a login state in a cookie and in the way back) → form post → back with {@code ?token=} →
+     * the filter checks the state, sets its cookie and strips the URL → home.
      *
      * @return the {@code Cookie} header value for the application
      */
@@ -176,44 +177,53 @@ class DemoTest {
         HttpResponse<String> toLogin = get(signin, "text/html", null, null);
         assertThat(toLogin.statusCode()).isEqualTo(302);
         String loginPage = location(toLogin);
-        // The filter remembers that this browser started a login: a state in a cookie and in the redirect_uri.
-        assertThat(loginPage).startsWith(demo.emulatorUrl() + "/login?redirect_uri=" + encode(signin + "?lr_state="));
-        String redirectUri = URLDecoder.decode(loginPage.substring(loginPage.indexOf("redirect_uri=") + 13), StandardCharsets.UTF_8);
-        String stateCookie = toLogin.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("loginrocket_state="))
-                .map(c -> c.substring(0, c.indexOf(';')))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no login state cookie in " + toLogin.headers().map()));
+        String loginPrefix = demo.emulatorUrl() + "/login?redirect_uri=";
+        assertThat(loginPage).startsWith(loginPrefix);
+        String returnUrl = URLDecoder.decode(loginPage.substring(loginPrefix.length()), StandardCharsets.UTF_8);
+        assertThat(returnUrl).startsWith(signin + "?lr_state=");
+        String state = cookie(toLogin, "loginrocket_state");
 
         HttpResponse<String> form = get(loginPage, "text/html", null, null);
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("id=\"email\"", "id=\"password\"", "name=\"redirect_uri\"");
 
-        String body = "email=" + encode(email) + "&password=" + encode(password) + "&redirect_uri=" + encode(redirectUri);
+        String body = "email=" + encode(email) + "&password=" + encode(password) + "&redirect_uri=" + encode(returnUrl);
         HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(demo.emulatorUrl() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(posted.statusCode()).isEqualTo(303);
         String back = resolve(posted, location(posted));
-        assertThat(back).startsWith(signin + "?lr_state=").contains("&token=");
+        assertThat(back).startsWith(returnUrl + "&token=");
 
-        HttpResponse<String> intake = get(back, "text/html", stateCookie, null);
+        HttpResponse<String> intake = get(back, "text/html", state, null);
         assertThat(intake.statusCode()).isEqualTo(303);
         assertThat(resolve(intake, location(intake))).isEqualTo(signin);
-        String setCookie = intake.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("loginrocket_token="))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no loginrocket_token cookie in " + intake.headers().map()));
+        String setCookie = setCookie(intake, "loginrocket_token");
         assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax")
                 // plain http to localhost: the one case without Secure
                 .doesNotContainIgnoringCase("Secure");
-        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String cookie = cookie(intake, "loginrocket_token");
 
         HttpResponse<String> home = get(signin, "text/html", cookie, null);
         assertThat(home.statusCode()).isEqualTo(303);
         assertThat(resolve(home, location(home))).isEqualTo(demo.appUrl() + "/");
         return cookie;
+    }
+
+    /** The {@code Set-Cookie} header for {@code name}. */
+    private static String setCookie(HttpResponse<?> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(name + "="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers().map()));
+    }
+
+    /** {@code name=value} of the cookie {@code name} the response sets, as a browser sends it back. */
+    private static String cookie(HttpResponse<?> response, String name) {
+        String header = setCookie(response, name);
+        int semi = header.indexOf(';');
+        return semi < 0 ? header : header.substring(0, semi);
     }
 
     private static HttpResponse<String> get(String url, String accept, String cookie, String origin)

@@ -9,6 +9,7 @@ import io.github.lrjakarta.it.app.annotated.AnnotatedConsoleServlet;
 import io.github.lrjakarta.it.app.annotated.AnnotatedProfileServlet;
 import io.github.lrjakarta.it.app.nourl.NoUrlApplication;
 import java.util.List;
+import java.util.Map;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -37,6 +38,18 @@ public final class TestApps {
      * @param allowedOrigins {@code loginrocket.cors.allowed-origins}
      */
     public static WebArchive webXml(String name, String url, List<String> allowedOrigins) {
+        return webXml(name, url, allowedOrigins, Map.of());
+    }
+
+    /**
+     * Like {@link #webXml(String, String, List)}, with more of the filter's keys as init-params.
+     *
+     * @param filterParams full key names ({@code loginrocket.session-intake}) and their values
+     */
+    public static WebArchive webXml(String name, String url, List<String> allowedOrigins,
+            Map<String, String> filterParams) {
+        StringBuilder extra = new StringBuilder();
+        filterParams.forEach((key, value) -> extra.append(initParam(key, value)));
         String urlParam = url == null ? "" : contextParam("loginrocket.url", url);
         String webXml = """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -49,6 +62,7 @@ public final class TestApps {
                   <filter>
                     <filter-name>LoginRocketFilter</filter-name>
                     <filter-class>io.github.lrjakarta.servlet.LoginRocketFilter</filter-class>
+                    %s
                     %s
                     %s
                     %s
@@ -89,6 +103,7 @@ public final class TestApps {
                 initParam("loginrocket.logout-path", LOGOUT_PATH),
                 initParam("loginrocket.cors.allowed-origins", String.join(", ", allowedOrigins)),
                 initParam("loginrocket.cors.allow-credentials", "true"),
+                extra,
                 ProfileServlet.class.getName(),
                 ConsoleServlet.class.getName());
         return Wars.war(name)

@@ -92,7 +92,7 @@ class RealmBehaviourTest {
         }
 
         @Test
-        void multiUserRealmSelectsRemembersAndReselects() {
+        void multiUserRealmSelectsOnlyTheAccountACallNamesAndReselects() {
             try (LoginRocketEmulator e = LoginRocketEmulator.builder()
                     .realm(RealmFixture.builder().orgMode(OrgMode.MULTI_USER).build())
                     .user(UserFixture.builder("lee@example.org", "lee-password-1").org("A", "admin").org("B").build(),
@@ -106,7 +106,12 @@ class RealmBehaviourTest {
                 assertThat(field(login, "result")).isEqualTo("full_login");
                 assertThat(field(login, "account")).isEqualTo(b);
                 String session = field(login, "session");
-                assertThat(field(http.get("/v2/session?session=" + session), "account")).as("remembered").isEqualTo(b);
+                Http.Response withoutAccount = http.get("/v2/session?session=" + session);
+                assertThat(field(withoutAccount, "result")).as("multi-user: no account named, none selected")
+                        .isEqualTo("conditional_login");
+                assertThat(withoutAccount.body()).contains("\"account\":null").contains("no_account_selected")
+                        .doesNotContain("\"token\"");
+                assertThat(field(http.get("/v2/session?session=" + session + "&account=" + b), "account")).isEqualTo(b);
                 assertThat(field(http.get("/v2/session?session=" + session + "&account=" + a), "account")).isEqualTo(a);
                 assertThat(field(http.get("/v2/session?session=" + session + "&account="), "result"))
                         .as("blank account forces re-selection").isEqualTo("conditional_login");

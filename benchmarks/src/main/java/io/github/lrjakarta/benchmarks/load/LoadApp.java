@@ -44,8 +44,9 @@ import org.jboss.weld.environment.servlet.Listener;
  * request) into the response, so that the script can check each answer against what that kind
  * of request must get. Not thread-safe to start; the running server is.
  *
- * <p>Command: {@code java -cp … LoadApp subject|baseline PORT [OUTPUT_DIR]}. Prints {@code
- * READY} once it listens; stops with the process.
+ * <p>Command: {@code java -cp … LoadApp subject|baseline PORT [OUTPUT_DIR [loginrocket.key=value …]]}
+ * (the keys go to the subject's filter and CDI extension as context-params). Prints {@code READY}
+ * once it listens; stops with the process.
  */
 public final class LoadApp implements AutoCloseable {
 
@@ -127,13 +128,13 @@ public final class LoadApp implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2 || !(args[0].equals("subject") || args[0].equals("baseline"))) {
-            System.err.println("usage: LoadApp subject|baseline PORT [OUTPUT_DIR]");
+            System.err.println("usage: LoadApp subject|baseline PORT [OUTPUT_DIR [loginrocket.key=value ...]]");
             System.exit(2);
         }
         boolean isSubject = args[0].equals("subject");
         Path out = Path.of(args.length > 2 ? args[2] : "benchmarks/target/load");
         Files.createDirectories(out);
-        Subject subject = isSubject ? Subject.start(Subject.Settings.defaults()) : null;
+        Subject subject = isSubject ? Subject.start(settings(args)) : null;
         LoadApp app = start(Integer.parseInt(args[1]), subject);
         if (subject != null) {
             subject.writeTokens(out);
@@ -157,6 +158,19 @@ public final class LoadApp implements AutoCloseable {
     public long longestNanos(String kind) {
         LongAccumulator longest = kindEcho.longest.get(kind);
         return longest == null ? 0 : longest.get();
+    }
+
+    /** The defaults, plus {@code loginrocket.key=value} arguments after the third. */
+    private static Subject.Settings settings(String[] args) {
+        Subject.Settings settings = Subject.Settings.defaults();
+        for (int i = 3; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            if (!args[i].startsWith("loginrocket.") || eq < 0) {
+                throw new IllegalArgumentException("expected loginrocket.key=value, got " + args[i]);
+            }
+            settings = settings.with(args[i].substring(0, eq), args[i].substring(eq + 1));
+        }
+        return settings;
     }
 
     /**

@@ -83,7 +83,7 @@ public final class SessionFloodRun {
         int callsBefore = subject.emulator().requestCount("/v2/session");
 
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
-        Map<Integer, AtomicInteger> floodStatuses = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> floodStatuses = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> userOutcomes = new ConcurrentHashMap<>();
         List<CompletableFuture<?>> all = java.util.Collections.synchronizedList(new ArrayList<>());
         long periodMicros = seconds * 1_000_000L / requests;
@@ -94,17 +94,18 @@ public final class SessionFloodRun {
                 return;
             }
             all.add(send(http, app, "/api/hello?session=" + Subject.randomSessionId(), "flood", null)
-                    .whenComplete((r, e) -> floodStatuses.computeIfAbsent(e == null ? r.statusCode() : -1,
+                    .whenComplete((r, e) -> floodStatuses.computeIfAbsent(
+                            e == null ? Integer.toString(r.statusCode()) : failure(e),
                             k -> new AtomicInteger()).incrementAndGet()));
         }, 0, periodMicros, TimeUnit.MICROSECONDS);
         var user = timer.scheduleAtFixedRate(() -> all.add(send(http, app, "/api/me", "user", userTokens.get(0))
                 .whenComplete((r, e) -> userOutcomes.computeIfAbsent(
-                        e != null ? "user: " + e.getClass().getSimpleName() : "user: " + r.statusCode(),
+                        e != null ? "user: " + failure(e) : "user: " + r.statusCode(),
                         k -> new AtomicInteger()).incrementAndGet())), 0, 50, TimeUnit.MILLISECONDS);
         for (int i = 0; i < staleTokens.size(); i++) {
             String stale = staleTokens.get(i);
             timer.schedule(() -> all.add(send(http, app, "/api/me", "refresh", stale).whenComplete((r, e) -> {
-                String outcome = e != null ? e.getClass().getSimpleName()
+                String outcome = e != null ? failure(e)
                         : r.statusCode() + (r.headers().firstValue("Set-Cookie").isPresent() ? " + new cookie" : "");
                 userOutcomes.computeIfAbsent("refresh: " + outcome, k -> new AtomicInteger()).incrementAndGet();
             })), 1_000 + 3_000L * i * seconds / 10, TimeUnit.MILLISECONDS);
@@ -126,7 +127,7 @@ public final class SessionFloodRun {
                 + (limit > 0 ? "; emulator limits /v2/session to " + limit + " per 10 s" : "; no emulator rate limit")
                 + "; filter params " + settings.filterParams());
         System.out.println("  GET /v2/session calls made (flood + the user's refreshes): " + calls);
-        System.out.println("  flood responses by status: " + new TreeMap<>(floodStatuses));
+        System.out.println("  flood responses by status (or the client's failure): " + new TreeMap<>(floodStatuses));
         System.out.println("  longest server time of one flood request: " + millis(app.longestNanos("flood")) + " ms");
         System.out.println("  longest server time of the user's requests: " + millis(app.longestNanos("user"))
                 + " ms; of the refreshes: " + millis(app.longestNanos("refresh")) + " ms");
@@ -144,6 +145,15 @@ public final class SessionFloodRun {
             request.header("Cookie", "loginrocket_token=" + cookieToken);
         }
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** The root cause's class and message: the JDK client's own words (a URL at most, no credentials). */
+    private static String failure(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " (" + root.getMessage() + ")");
     }
 
     private static long millis(long nanos) {

@@ -46,8 +46,9 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
  *       soak in which every request carries a new token.
  * </ul>
  *
- * <p>Filter settings: login required on {@code /api/me}, logout at {@code /logout}, one allowed
- * CORS origin ({@link #PARTNER_ORIGIN}), everything else at its default (verified-token cache
+ * <p>Filter settings: login required on {@code /api/me}, logout at {@code /logout}, {@code
+ * /api/hello} as the login landing path, one allowed CORS origin ({@link #PARTNER_ORIGIN}),
+ * everything else at its default (verified-token cache
  * 10,000, refresh within 1 minute of expiry). Thread-safe once started.
  */
 public final class Subject implements AutoCloseable {
@@ -102,11 +103,6 @@ public final class Subject implements AutoCloseable {
         return emulator;
     }
 
-    /** The sample user whose tokens the harness uses. */
-    public UserFixture user() {
-        return user;
-    }
-
     void configure(ServletContextHandler context) {
         context.setInitParameter("loginrocket.url", emulator.url());
         context.setInitParameter("loginrocket.allow-insecure-loopback", "true");
@@ -115,6 +111,10 @@ public final class Subject implements AutoCloseable {
         context.setInitParameter("loginrocket.login-required", "/api/me");
         context.setInitParameter("loginrocket.logout-path", "/logout");
         context.setInitParameter("loginrocket.logout-redirect", "/api/hello");
+        // The page LoginRocket sends logins back to with ?token= (its "Default Login URL"): URL
+        // credentials are taken there without the browser's login-state cookie, which wrk's
+        // scripted logins, like links from LoginRocket's own e-mails, do not have.
+        context.setInitParameter("loginrocket.login-landing-paths", "/api/hello");
         settings.filterParams().forEach(context::setInitParameter);
         context.addFilter(new FilterHolder(new LoginRocketFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new SignIn()), "/signin");

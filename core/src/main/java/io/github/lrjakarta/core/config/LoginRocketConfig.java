@@ -248,7 +248,12 @@ public final class LoginRocketConfig {
                 getList(rel);
                 break;
             case STRING:
-                optionalString(rel);
+                if (rel.equals(LoginRocketKeys.USER_AGENT)) {
+                    // the rule clientBuilder() applies, so that a bad agent fails here and not at the first client
+                    optional(rel, LoginRocketClient.builder()::userAgent);
+                } else {
+                    optionalString(rel);
+                }
                 break;
             default:
                 throw new IllegalStateException(spec.kind.name());

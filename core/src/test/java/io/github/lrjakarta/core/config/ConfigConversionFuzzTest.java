@@ -1,6 +1,7 @@
 package io.github.lrjakarta.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -9,6 +10,7 @@ import io.github.lrjakarta.core.LoginRocketClient;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the conversion of configuration text (durations, booleans, integers, lists, locales, the
@@ -64,6 +66,26 @@ class ConfigConversionFuzzTest {
             assertThat(((LoginRocketConfigException) verifierFailure).key()).isEqualTo("loginrocket.jwt.key");
             assertNoSecret(verifierFailure, secret);
         }
+    }
+
+    /** The first finding of {@link #anyValues}: validate() passed a user agent that newClient() refused. */
+    @Test
+    void validateRefusesTheUserAgentsTheClientRefuses() {
+        LoginRocketConfig config = LoginRocketConfig.builder().source(ConfigSources.of("test", 500, Map.of(
+                "loginrocket.url", "https://example.e2.loginrocket.com", "loginrocket.user-agent", "caf\u00e9-app/1"))).build();
+
+        assertThatThrownBy(config::validate).isInstanceOf(LoginRocketConfigException.class)
+                .hasMessageContaining("loginrocket.user-agent").hasMessageContaining("printable ASCII");
+    }
+
+    /** The second finding: a duration of 999999999999d passed validate(), then overflowed in newClient(). */
+    @Test
+    void validateRefusesDurationsTooLongForTheArithmetic() {
+        LoginRocketConfig config = LoginRocketConfig.builder().source(ConfigSources.of("test", 500, Map.of(
+                "loginrocket.url", "https://example.e2.loginrocket.com", "loginrocket.connect-timeout", "999999999999d"))).build();
+
+        assertThatThrownBy(config::validate).isInstanceOf(LoginRocketConfigException.class)
+                .hasMessageContaining("loginrocket.connect-timeout").hasMessageContaining("too large");
     }
 
     private static void assertNoSecret(Throwable t, String secret) {

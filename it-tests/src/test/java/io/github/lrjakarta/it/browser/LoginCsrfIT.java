@@ -43,9 +43,11 @@ class LoginCsrfIT {
     static final String VICTIM_PASSWORD = "correct-horse-battery";
     static final String ATTACKER = "sam@example.org";
 
+    /** With {@code ?session=} intake on (it is off by default), so that both kinds of credential meet the check. */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return TestApps.webXml("lr-login-csrf", ItEmulator.get().url(), List.of("http://localhost:3000"));
+        return TestApps.webXml("lr-login-csrf", ItEmulator.get().url(), List.of("http://localhost:3000"),
+                Map.of("loginrocket.session-intake", "true"));
     }
 
     @ArquillianResource

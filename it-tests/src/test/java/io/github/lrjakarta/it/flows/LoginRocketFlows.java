@@ -43,6 +43,9 @@ abstract class LoginRocketFlows {
     static final String SAM_PASSWORD = "sam-password-123";
     static final String FOREIGN_ORIGIN = "http://evil.example";
     static final String COOKIE = "loginrocket_token";
+    /** The login state: a cookie set by the login redirect, the same value in the redirect_uri's query. */
+    static final String STATE_COOKIE = "loginrocket_state";
+    static final String STATE_PARAMETER = "lr_state";
     static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     @ArquillianResource
@@ -161,24 +164,58 @@ abstract class LoginRocketFlows {
     }
 
     @Test
-    void tokenInTheUrlBecomesACookieAndLeavesTheUrl() {
+    void tokenInTheUrlBecomesACookieAndLeavesTheUrlWhenThisBrowserStartedTheLogin() {
+        // the login redirect: a state cookie for this browser, the same state in the way back
+        HttpResponse<String> toLogin = http.get(uri("app/profile?tab=orgs"), "Accept", HTML);
+        assertThat(toLogin.statusCode()).isEqualTo(302);
+        String back = redirectUri(toLogin);
+        assertThat(back).startsWith(base + "app/profile?tab=orgs&" + STATE_PARAMETER + "=");
+        String stateCookie = setCookie(toLogin, STATE_COOKIE).orElseThrow();
+        assertThat(cookieValue(stateCookie)).isEqualTo(back.substring(back.lastIndexOf('=') + 1));
+        assertThat(hasAttribute(stateCookie, "HttpOnly")).isTrue();
+        assertThat(hasAttribute(stateCookie, "SameSite=Lax")).isTrue();
         String token = login(DANA, DANA_PASSWORD);
 
-        HttpResponse<String> intake = http.get(uri("app/profile?tab=orgs&token=" + token), "Accept", HTML);
+        // LoginRocket Web sends the browser back with ?token= appended
+        HttpResponse<String> intake = http.get(URI.create(back + "&token=" + token),
+                "Accept", HTML, "Cookie", STATE_COOKIE + "=" + cookieValue(stateCookie));
 
         assertThat(intake.statusCode()).isEqualTo(303);
         String location = intake.headers().firstValue("Location").orElseThrow();
-        assertThat(location).endsWith("/app/profile?tab=orgs").doesNotContain("token");
+        assertThat(location).endsWith("/app/profile?tab=orgs").doesNotContain("token", STATE_PARAMETER);
         String cookie = setCookie(intake, COOKIE).orElseThrow();
         assertThat(cookieValue(cookie)).isEqualTo(token);
         assertThat(hasAttribute(cookie, "HttpOnly")).isTrue();
         assertThat(hasAttribute(cookie, "SameSite=Lax")).isTrue();
         assertThat(hasAttribute(cookie, "Secure")).as("plain http on loopback: no Secure").isFalse();
+        assertThat(intake.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+        assertThat(cookieValue(setCookie(intake, STATE_COOKIE).orElseThrow())).as("a state is good once").isEmpty();
 
         HttpResponse<String> page = http.get(URI.create(base.toString()).resolve(location),
                 "Accept", HTML, "Cookie", COOKIE + "=" + token);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<p id=\"user\">Dana Rivera</p>", "<p id=\"admin\">true</p>");
+    }
+
+    /** Login CSRF: a link with someone's token, opened by a browser that did not start a login here. */
+    @Test
+    void tokenInALinkIsNotTakenWithoutThisBrowsersLoginState() {
+        String token = login(SAM, SAM_PASSWORD);
+        String dana = login(DANA, DANA_PASSWORD);
+
+        HttpResponse<String> fresh = http.get(uri("app/profile?token=" + token), "Accept", HTML);
+        HttpResponse<String> loggedIn = http.get(uri("app/profile?token=" + token),
+                "Accept", HTML, "Cookie", COOKIE + "=" + dana);
+        HttpResponse<String> forgedState = http.get(uri("app/profile?token=" + token + "&" + STATE_PARAMETER + "=x"),
+                "Accept", HTML, "Cookie", STATE_COOKIE + "=y");
+
+        for (HttpResponse<String> response : List.of(fresh, loggedIn, forgedState)) {
+            // the token still leaves the URL, but it is not taken
+            assertThat(response.statusCode()).isEqualTo(303);
+            assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                    l -> assertThat(l).endsWith("/app/profile").doesNotContain(token));
+            assertThat(setCookie(response, COOKIE)).isEmpty();
+        }
     }
 
     @Test
@@ -221,11 +258,8 @@ abstract class LoginRocketFlows {
         HttpResponse<String> fetch = http.get(uri("app/profile"), "Accept", HTML, "Sec-Fetch-Mode", "cors");
         HttpResponse<String> publicPath = http.get(uri("api/public/whoami"));
 
-        assertThat(browser.statusCode()).isIn(302, 303);
-        String location = browser.headers().firstValue("Location").orElseThrow();
-        assertThat(location).startsWith(ItEmulator.URL + "/login?redirect_uri=");
-        String back = URLDecoder.decode(location.substring(location.indexOf('=') + 1), StandardCharsets.UTF_8);
-        assertThat(back).isEqualTo(base + "app/profile?tab=orgs");
+        assertThat(browser.statusCode()).isEqualTo(302);
+        assertThat(redirectUri(browser)).startsWith(base + "app/profile?tab=orgs&" + STATE_PARAMETER + "=");
         assertThat(script.statusCode()).isEqualTo(401);
         assertThat(script.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("Bearer"));
@@ -240,7 +274,9 @@ abstract class LoginRocketFlows {
         String cookie = COOKIE + "=" + login.token();
         assertThat(http.get(uri("api/public/whoami"), "Cookie", cookie).body()).isEqualTo(DANA);
 
-        HttpResponse<String> logout = http.get(uri("logout"), "Accept", HTML, "Cookie", cookie);
+        // a link on the application's own page: the browser says so in Sec-Fetch-Site
+        HttpResponse<String> logout = http.get(uri("logout"), "Accept", HTML, "Cookie", cookie,
+                "Sec-Fetch-Site", "same-origin");
 
         assertThat(logout.statusCode()).isEqualTo(303);
         assertThat(logout.headers().firstValue("Location")).hasValueSatisfying(
@@ -260,6 +296,13 @@ abstract class LoginRocketFlows {
 
         assertThat(logout.statusCode()).isEqualTo(204);
         assertThat(ItEmulator.get().session(login.sessionId()).orElseThrow().active()).isFalse();
+    }
+
+    /** The {@code redirect_uri} of a redirect to LoginRocket Web's login page. */
+    static String redirectUri(HttpResponse<String> toLogin) {
+        String location = toLogin.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(ItEmulator.URL + "/login?redirect_uri=");
+        return URLDecoder.decode(location.substring(location.indexOf('=') + 1), StandardCharsets.UTF_8);
     }
 
     /** Logs in through the WAR's own endpoint (the injected client inside the container) and returns the token. */

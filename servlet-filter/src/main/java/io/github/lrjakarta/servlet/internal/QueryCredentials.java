@@ -37,7 +37,8 @@ public final class QueryCredentials {
      * parameter? False positives are fine ({@link #parse} decides), false negatives are not.
      */
     public static boolean mayContain(String rawQuery) {
-        return rawQuery.contains("token=") || rawQuery.contains("session=");
+        // Without '=' too: parse() reports a bare "token" or "session" as present, and strips it.
+        return rawQuery.contains("token") || rawQuery.contains("session");
     }
 
     /**
@@ -164,13 +165,14 @@ public final class QueryCredentials {
     /**
      * The URL to redirect to: the request URI with the stripped query. Leading slashes are
      * collapsed so a request for {@code //evil.example/…} cannot turn into a protocol-relative
-     * redirect to another host.
+     * redirect to another host; tabs and line breaks among them go too, since browsers drop them
+     * from a {@code Location} before reading it.
      *
      * @param rawRequestUri {@code HttpServletRequest.getRequestURI()}
      */
     public String location(String rawRequestUri) {
         int i = 0;
-        while (i < rawRequestUri.length() && (rawRequestUri.charAt(i) == '/' || rawRequestUri.charAt(i) == '\\')) {
+        while (i < rawRequestUri.length() && "/\\\t\n\r".indexOf(rawRequestUri.charAt(i)) >= 0) {
             i++;
         }
         String path = "/" + rawRequestUri.substring(i);

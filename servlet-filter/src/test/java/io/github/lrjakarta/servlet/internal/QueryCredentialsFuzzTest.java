@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes {@link QueryCredentials}, which reads {@code ?token=&session=&account=} from any URL a
@@ -19,6 +20,23 @@ import java.util.List;
  * tabs and line breaks) and carries no credential parameter.
  */
 class QueryCredentialsFuzzTest {
+
+    /** The first finding of {@link #anyQueryAndPath}: a bare {@code token} was parsed, but mayContain said no. */
+    @Test
+    void aBareTokenParameterIsSeenByTheCheapCheckToo() {
+        assertThat(QueryCredentials.parse("token&x=1")).isNotNull();
+        assertThat(QueryCredentials.mayContain("token&x=1")).isTrue();
+        assertThat(QueryCredentials.mayContain("session")).isTrue();
+    }
+
+    /** A browser drops tabs and line breaks from a Location: "/\t/evil.example" would be "//evil.example". */
+    @Test
+    void theRedirectStaysOnThisHostWhateverLeadsThePath() {
+        QueryCredentials q = QueryCredentials.parse("token=t&a=1");
+        assertThat(q.location("/\t/evil.example/x")).isEqualTo("/evil.example/x?a=1");
+        assertThat(q.location("\r\n\\/evil.example")).isEqualTo("/evil.example?a=1");
+        assertThat(q.location("/app/\tpage")).isEqualTo("/app/\tpage?a=1");
+    }
 
     @FuzzTest(maxDuration = "3m")
     void anyQueryAndPath(FuzzedDataProvider data) {

@@ -164,6 +164,11 @@ public final class RealmState {
         if (account != null && account.isBlank()) {
             session.account = null; // a blank account forces re-selection, as on LoginRocket Web
         }
+        if (realm.orgMode() == OrgMode.MULTI_USER && (account == null || account.isBlank())) {
+            // In a multi-user realm LoginRocket names no account unless the call selects one
+            // (conditional_login, account null, no_account_selected): a refresh must pass it.
+            return new LoginOutcome.AccountNeeded(session.id);
+        }
         return select(session, account == null || account.isBlank() ? null : account);
     }
 
@@ -469,8 +474,8 @@ public final class RealmState {
     /**
      * Applies the realm's account rules to a session and answers: {@code full_login} with a new
      * token once an account is selected, else {@code conditional_login} + {@code no_account_selected}.
-     * The session remembers its selection, so a later {@code GET /v2/session} without
-     * {@code account} keeps it.
+     * The session remembers its selection for single-user realms; in multi-user realms {@code
+     * GET /v2/session} without {@code account} answers {@code conditional_login}.
      */
     private LoginOutcome select(Session session, String account) {
         User user = session.user;

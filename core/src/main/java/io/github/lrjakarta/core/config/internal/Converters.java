@@ -16,6 +16,8 @@ public final class Converters {
     public static final String DURATION_EXPECTED =
             "expected a whole number with a unit (500ms, 5s, 10m, 1h, 2d) or ISO-8601 such as PT5S";
 
+    private static final Duration LONGEST = Duration.ofDays(36_500);
+
     private Converters() {}
 
     public static Duration duration(String text, boolean positive) {
@@ -38,6 +40,10 @@ public final class Converters {
             }
         } else {
             d = unitDuration(s);
+        }
+        if (d.compareTo(LONGEST) > 0) {
+            // longer would overflow the nanosecond and millisecond arithmetic the settings feed
+            throw new IllegalArgumentException("too large; at most 36500d (100 years)");
         }
         if (d.isNegative() || positive && d.isZero()) {
             throw new IllegalArgumentException(

@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -73,13 +72,21 @@ public final class JwsVerifier {
         if (token.indexOf('=') >= 0) {
             return malformed("base64url padding ('=') is not allowed in a compact JWS");
         }
+        // base64url is ASCII. Not String.getBytes: it turns a surrogate pair into one byte, and the
+        // dot positions found in the String would no longer match the bytes.
+        byte[] ascii = new byte[token.length()];
+        for (int i = 0; i < ascii.length; i++) {
+            char c = token.charAt(i);
+            if (c > 0x7E) {
+                return malformed("the token has a character outside base64url");
+            }
+            ascii[i] = (byte) c;
+        }
         String nonCanonical = nonCanonicalSegment(token, dot1, dot2);
         if (nonCanonical != null) {
             return malformed("the " + nonCanonical + " segment is not canonical base64url (an impossible length, or"
                     + " unused bits set in its last character): one token must have one spelling");
         }
-        // base64url is ASCII; any other character becomes an invalid byte and fails decoding below
-        byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
 
         Header header = recentHeader(token, dot1);
         if (header == null) {
