@@ -1,5 +1,6 @@
 package io.github.lrjakarta.core.config;
 
+import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketUrl;
 import io.github.lrjakarta.core.config.internal.Converters;
 import java.time.Duration;
@@ -249,7 +250,8 @@ public final class LoginRocketConfig {
                 break;
             case STRING:
                 if (rel.equals(LoginRocketKeys.USER_AGENT)) {
-                    // the rule clientBuilder() applies, so that a bad agent fails here and not at the first client
+                    // the rule LoginRocketFactory.clientBuilder() applies, so that a bad agent fails here,
+                    // not at the first client
                     optional(rel, LoginRocketClient.builder()::userAgent);
                 } else {
                     optionalString(rel);
