@@ -143,6 +143,43 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
  */
 public class LoginRocketClient implements AutoCloseable {
 
+    /**
+     * Default of {@link Builder#connectTimeout(Duration)} and {@code loginrocket.connect-timeout}.
+     *
+     * @since 0.2
+     */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * Default of {@link Builder#responseTimeout(Duration)} and {@code loginrocket.response-timeout}.
+     *
+     * @since 0.2
+     */
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * Default of {@link Builder#connectionRequestTimeout(Duration)} and {@code
+     * loginrocket.connection-request-timeout}.
+     *
+     * @since 0.2
+     */
+    public static final Duration DEFAULT_CONNECTION_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * Default of {@link Builder#maxConnections(int)} and {@code loginrocket.max-connections}.
+     *
+     * @since 0.2
+     */
+    public static final int DEFAULT_MAX_CONNECTIONS = 50;
+
+    /**
+     * Default of {@link Builder#endedSessionRetention(Duration)} and {@code
+     * loginrocket.ended-sessions.retention}: longer than LoginRocket's token lifetimes.
+     *
+     * @since 0.2
+     */
+    public static final Duration DEFAULT_ENDED_SESSION_RETENTION = Duration.ofDays(1);
+
     private final ClientSettings settings;
     private final CallExecutor executor;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -169,6 +206,16 @@ public class LoginRocketClient implements AutoCloseable {
         this.executor = null;
         this.endedSessions = null;
         this.endedSessionRetention = null;
+    }
+
+    /** The settings this client was built with; for tests comparing two ways of building one. */
+    ClientSettings settings() {
+        return settings;
+    }
+
+    /** How long a logout through this client keeps its session refused; for tests, as {@link #settings()}. */
+    Duration endedSessionRetention() {
+        return endedSessionRetention;
     }
 
     /** A builder; {@link Builder#url(String) url} is required. */
@@ -620,17 +667,17 @@ public class LoginRocketClient implements AutoCloseable {
         private boolean allowInsecureLoopback;
         private Locale locale;
         private String userAgent;
-        private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration responseTimeout = Duration.ofSeconds(10);
-        private Duration connectionRequestTimeout = Duration.ofSeconds(5);
-        private int maxConnections = 50;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+        private Duration connectionRequestTimeout = DEFAULT_CONNECTION_REQUEST_TIMEOUT;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private BodyEncoding bodyEncoding = BodyEncoding.JSON;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private SSLContext sslContext;
         private int maxResponseBytes = 1024 * 1024;
         private LongSupplier ticker = System::nanoTime;
         private EndedSessions endedSessions;
-        private Duration endedSessionRetention = Duration.ofDays(1);
+        private Duration endedSessionRetention = DEFAULT_ENDED_SESSION_RETENTION;
         private final List<LoginRocketListener> listeners = new ArrayList<>();
         private Consumer<HttpClientBuilder> httpClientCustomizer;
 

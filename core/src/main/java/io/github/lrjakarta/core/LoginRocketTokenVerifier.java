@@ -66,6 +66,43 @@ public class LoginRocketTokenVerifier {
     /** The issuer LoginRocket puts in every token, whatever the realm's host. */
     public static final String DEFAULT_ISSUER = "https://authrocket.com";
 
+    /**
+     * Default of {@link Builder#leeway(Duration)} and {@code loginrocket.jwt.leeway}.
+     *
+     * @since 0.2
+     */
+    public static final Duration DEFAULT_LEEWAY = Duration.ofSeconds(5);
+
+    /**
+     * Default of {@link Builder#cacheSize(int)} and {@code loginrocket.jwt.cache-size}.
+     *
+     * @since 0.2
+     */
+    public static final int DEFAULT_CACHE_SIZE = 10_000;
+
+    /**
+     * Default of {@link Builder#keyRefetchInterval(Duration)} and {@code
+     * loginrocket.jwt.key-refetch-interval}.
+     *
+     * @since 0.2
+     */
+    public static final Duration DEFAULT_KEY_REFETCH_INTERVAL = Duration.ofSeconds(30);
+
+    /**
+     * Default of {@link Builder#keyFetchTimeout(Duration)} and {@code loginrocket.jwt.key-fetch-timeout}.
+     *
+     * @since 0.2
+     */
+    public static final Duration DEFAULT_KEY_FETCH_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * The largest clock leeway a verifier accepts: beyond it an expired token would stay valid
+     * long enough to matter.
+     *
+     * @since 0.2
+     */
+    public static final Duration MAX_LEEWAY = Duration.ofMinutes(5);
+
     private static final System.Logger LOG = System.getLogger(LoginRocketTokenVerifier.class.getName());
     private static final TokenVerification SESSION_ENDED = TokenVerification.invalid(TokenFailure.SESSION_ENDED,
             "the token's session was logged out; log in again");
@@ -207,13 +244,13 @@ public class LoginRocketTokenVerifier {
         private String staticKey;
         private boolean allowInsecureLoopback;
         private String issuer = DEFAULT_ISSUER;
-        private Duration leeway = Duration.ofSeconds(5);
+        private Duration leeway = DEFAULT_LEEWAY;
         private String realm;
         private Duration maxTokenAge;
         private Clock clock = Clock.systemUTC();
-        private Duration keyRefetchInterval = Duration.ofSeconds(30);
-        private Duration keyFetchTimeout = Duration.ofSeconds(5);
-        private int cacheSize = 10_000;
+        private Duration keyRefetchInterval = DEFAULT_KEY_REFETCH_INTERVAL;
+        private Duration keyFetchTimeout = DEFAULT_KEY_FETCH_TIMEOUT;
+        private int cacheSize = DEFAULT_CACHE_SIZE;
         private int maxTokenLength = 16 * 1024;
         private int maxKeySetBytes = 256 * 1024;
         private LongSupplier ticker = System::nanoTime;
@@ -362,6 +399,17 @@ public class LoginRocketTokenVerifier {
             return this;
         }
 
+        /** What this builder holds, listeners and ended-sessions store aside; for tests comparing two builders. */
+        Settings settings() {
+            return new Settings(jwksUri, staticKey != null, allowInsecureLoopback, issuer, leeway, realm, maxTokenAge,
+                    clock, keyRefetchInterval, keyFetchTimeout, cacheSize, maxTokenLength, maxKeySetBytes, sslContext);
+        }
+
+        /** The comparable part of a builder's state. */
+        record Settings(URI jwksUri, boolean staticKey, boolean allowInsecureLoopback, String issuer, Duration leeway,
+                String realm, Duration maxTokenAge, Clock clock, Duration keyRefetchInterval, Duration keyFetchTimeout,
+                int cacheSize, int maxTokenLength, int maxKeySetBytes, SSLContext sslContext) {}
+
         /**
          * Builds the verifier. No network access happens here: keys are fetched on first use.
          *
@@ -376,7 +424,7 @@ public class LoginRocketTokenVerifier {
                                 + " or loginrocket.jwt.key (builder: staticKey(key))"
                         : "two key sources: configure either the key set (jwks/jwksUri) or a static key, not both");
             }
-            if (leeway.compareTo(Duration.ofMinutes(5)) > 0) {
+            if (leeway.compareTo(MAX_LEEWAY) > 0) {
                 throw new IllegalArgumentException("leeway (loginrocket.jwt.leeway) must be at most 5 minutes, got "
                         + leeway);
             }

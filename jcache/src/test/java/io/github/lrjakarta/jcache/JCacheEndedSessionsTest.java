@@ -8,6 +8,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.github.lrjakarta.core.EndedSessions;
 import io.github.lrjakarta.core.config.ConfigSources;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
+import io.github.lrjakarta.core.config.LoginRocketFactory;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -163,13 +164,13 @@ class JCacheEndedSessionsTest {
     @Test
     void configuredByKeysItOpensTheNamedMembersCache() {
         // Hazelcast takes a URI that is not a configuration file as the name of a running instance.
-        EndedSessions store = LoginRocketConfig.builder()
+        EndedSessions store = LoginRocketFactory.of(LoginRocketConfig.builder()
                 .source(ConfigSources.environment(Map.of(
                         "LOGINROCKET_ENDED_SESSIONS_STORE", "jcache",
                         "LOGINROCKET_ENDED_SESSIONS_JCACHE_PROVIDER", MEMBER_PROVIDER,
                         "LOGINROCKET_ENDED_SESSIONS_JCACHE_URI", "lr-test-one",
                         "LOGINROCKET_ENDED_SESSIONS_JCACHE_CACHE", "ended-e")))
-                .build()
+                .build())
                 .endedSessions();
         assertThat(store).isInstanceOf(JCacheEndedSessions.class);
         store.end("kss_keys", Instant.now().plus(Duration.ofHours(1)));
@@ -186,20 +187,20 @@ class JCacheEndedSessionsTest {
 
     @Test
     void badSettingsNameTheirKeys() {
-        assertThatThrownBy(() -> LoginRocketConfig.builder()
+        assertThatThrownBy(() -> LoginRocketFactory.of(LoginRocketConfig.builder()
                         .source(ConfigSources.environment(Map.of(
                                 "LOGINROCKET_ENDED_SESSIONS_STORE", "jcache",
                                 "LOGINROCKET_ENDED_SESSIONS_JCACHE_PROVIDER", "com.example.NoSuchProvider")))
-                        .build().endedSessions())
+                        .build()).endedSessions())
                 .isInstanceOf(LoginRocketConfigException.class)
                 .hasMessageContaining("loginrocket.ended-sessions.jcache.provider='com.example.NoSuchProvider'")
                 .hasMessageContaining("environment variable LOGINROCKET_ENDED_SESSIONS_JCACHE_PROVIDER");
-        assertThatThrownBy(() -> LoginRocketConfig.builder()
+        assertThatThrownBy(() -> LoginRocketFactory.of(LoginRocketConfig.builder()
                         .source(ConfigSources.environment(Map.of(
                                 "LOGINROCKET_ENDED_SESSIONS_STORE", "jcache",
                                 "LOGINROCKET_ENDED_SESSIONS_JCACHE_PROVIDER", MEMBER_PROVIDER,
                                 "LOGINROCKET_ENDED_SESSIONS_JCACHE_URI", "not a uri")))
-                        .build().endedSessions())
+                        .build()).endedSessions())
                 .isInstanceOf(LoginRocketConfigException.class)
                 .hasMessageContaining("loginrocket.ended-sessions.jcache.uri='not a uri'");
     }

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * LoginRocketMetrics metrics = new LoginRocketMetrics(registry);
- * LoginRocketClient client = config.clientBuilder().listener(metrics).build();
- * LoginRocketTokenVerifier verifier = config.tokenVerifierBuilder().listener(metrics).build();
+ * LoginRocketClient client = LoginRocketFactory.of(config).clientBuilder().listener(metrics).build();
+ * LoginRocketTokenVerifier verifier = LoginRocketFactory.of(config).tokenVerifierBuilder().listener(metrics).build();
  * }</pre>
  *
  * <p>With the servlet filter or the CDI extension, which build the client and verifier themselves,

@@ -3,6 +3,7 @@ package io.github.lrjakarta.servlet;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import io.github.lrjakarta.core.config.LoginRocketKeys;
+import io.github.lrjakarta.core.config.ModuleDefaults;
 import io.github.lrjakarta.servlet.internal.cors.AllowedOrigins;
 import io.github.lrjakarta.servlet.internal.cors.InvalidCorsSetting;
 import io.github.lrjakarta.servlet.internal.cors.OriginSyntax;
@@ -78,18 +79,16 @@ public final class CorsPolicy {
 
 
     /** Default of {@link Builder#allowedMethods(Collection)}. */
-    public static final List<String> DEFAULT_ALLOWED_METHODS =
-            List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
+    public static final List<String> DEFAULT_ALLOWED_METHODS = ModuleDefaults.CORS_ALLOWED_METHODS;
 
     /** Default of {@link Builder#allowedHeaders(Collection)}: what LoginRocket clients send. */
-    public static final List<String> DEFAULT_ALLOWED_HEADERS =
-            List.of("Content-Type", "Accept", "Accept-Language", "Authorization", "LR-Agent");
+    public static final List<String> DEFAULT_ALLOWED_HEADERS = ModuleDefaults.CORS_ALLOWED_HEADERS;
 
     /** Default of {@link Builder#exposedHeaders(Collection)}. */
-    public static final List<String> DEFAULT_EXPOSED_HEADERS = List.of("X-Request-ID");
+    public static final List<String> DEFAULT_EXPOSED_HEADERS = ModuleDefaults.CORS_EXPOSED_HEADERS;
 
     /** Default of {@link Builder#maxAge(Duration)}. */
-    public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_MAX_AGE = ModuleDefaults.CORS_MAX_AGE;
 
     private static final String ORIGIN = "Origin";
     private static final String REQUEST_METHOD = "Access-Control-Request-Method";

@@ -8,6 +8,7 @@ import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.TokenVerification;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
+import io.github.lrjakarta.core.config.LoginRocketFactory;
 import io.github.lrjakarta.servlet.internal.AuthenticatedRequest;
 import io.github.lrjakarta.servlet.internal.CallBudget;
 import io.github.lrjakarta.servlet.internal.ConfigProblems;
@@ -600,10 +601,10 @@ public final class LoginRocketAuthentication implements AutoCloseable {
             problems.run(config::validate);
             FilterSettings settings = problems.get(() -> new FilterSettings(config, problems));
             LoginRocketTokenVerifier v = verifier != null ? verifier
-                    : problems.get(() -> config.newTokenVerifier(b -> b.clock(clock).sslContext(sslContext)));
+                    : problems.get(() -> LoginRocketFactory.of(config).newTokenVerifier(b -> b.clock(clock).sslContext(sslContext)));
             problems.throwIfAny();
             boolean owns = client == null;
-            LoginRocketClient c = owns ? config.newClient(b -> b.sslContext(sslContext)) : client;
+            LoginRocketClient c = owns ? LoginRocketFactory.of(config).newClient(b -> b.sslContext(sslContext)) : client;
             return new LoginRocketAuthentication(settings, c, owns, v, clock);
         }
     }

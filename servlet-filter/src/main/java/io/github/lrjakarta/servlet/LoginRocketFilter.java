@@ -6,6 +6,7 @@ import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.config.ConfigSource;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
+import io.github.lrjakarta.core.config.LoginRocketFactory;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import io.github.lrjakarta.core.config.LoginRocketKeys;
 import io.github.lrjakarta.servlet.internal.ConfigProblems;
@@ -184,7 +185,7 @@ public final class LoginRocketFilter implements Filter {
         LoginRocketClient cl = givenClient;
         boolean owns = false;
         if (cl == null) {
-            cl = config.newClient(b -> logContext.active()
+            cl = LoginRocketFactory.of(config).newClient(b -> logContext.active()
                     ? b.sslContext(sslContext).listener(logContext) : b.sslContext(sslContext));
             owns = true;
         }
@@ -203,7 +204,7 @@ public final class LoginRocketFilter implements Filter {
         FilterSettings s = problems.get(() -> new FilterSettings(config, problems));
         CorsPolicy c = problems.get(() -> CorsPolicy.from(config));
         LoginRocketTokenVerifier v = givenVerifier != null ? givenVerifier
-                : problems.get(() -> config.newTokenVerifier(b -> b.clock(clock).sslContext(sslContext)));
+                : problems.get(() -> LoginRocketFactory.of(config).newTokenVerifier(b -> b.clock(clock).sslContext(sslContext)));
         problems.throwIfAny();
         return new Checked(s, c, v);
     }

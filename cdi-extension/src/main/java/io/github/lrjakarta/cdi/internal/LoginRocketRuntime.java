@@ -4,6 +4,7 @@ import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.event.LoginRocketListener;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
+import io.github.lrjakarta.core.config.LoginRocketFactory;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import io.github.lrjakarta.core.config.LoginRocketKeys;
 import jakarta.servlet.ServletContext;
@@ -48,7 +49,7 @@ public final class LoginRocketRuntime {
 
     /** A new client for the realm; the caller closes it. */
     public LoginRocketClient client(RealmName realm, List<LoginRocketListener> listeners) {
-        LoginRocketClient client = config(realm).newClient(b -> {
+        LoginRocketClient client = LoginRocketFactory.of(config(realm)).newClient(b -> {
             listeners.forEach(b::listener);
             return b;
         });
@@ -58,7 +59,7 @@ public final class LoginRocketRuntime {
 
     /** A new verifier for the realm, telling {@code listeners} (the application's listener beans). */
     public LoginRocketTokenVerifier verifier(RealmName realm, List<LoginRocketListener> listeners) {
-        return config(realm).newTokenVerifier(b -> {
+        return LoginRocketFactory.of(config(realm)).newTokenVerifier(b -> {
             listeners.forEach(b::listener);
             return b;
         });

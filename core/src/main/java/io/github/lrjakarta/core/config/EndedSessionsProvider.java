@@ -7,7 +7,7 @@ import io.github.lrjakarta.core.EndedSessions;
  * can name, registered in {@code META-INF/services/io.github.lrjakarta.core.config.EndedSessionsProvider}:
  * how an optional module (the JCache adapter, {@code jcache}) plugs in without core depending on it.
  *
- * <p>{@link LoginRocketConfig#endedSessions()} calls {@link #create(LoginRocketConfig)} once per
+ * <p>{@link LoginRocketFactory#endedSessions()} calls {@link #create(LoginRocketConfig)} once per
  * realm URL and distinct setting of the {@code ended-sessions.*} keys in a class loader, and hands the same store
  * to every client and verifier built from such a config.
  *

@@ -1,14 +1,8 @@
 package io.github.lrjakarta.core.config;
 
-import io.github.lrjakarta.core.EndedSessions;
-import io.github.lrjakarta.core.InMemoryEndedSessions;
 import io.github.lrjakarta.core.LoginRocketClient;
-import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.LoginRocketUrl;
-import io.github.lrjakarta.core.RetryPolicy;
 import io.github.lrjakarta.core.config.internal.Converters;
-import io.github.lrjakarta.core.config.internal.EndedSessionsRegistry;
-import io.github.lrjakarta.core.internal.ServiceListeners;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +14,6 @@ import java.util.ServiceLoader;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -160,7 +153,9 @@ public final class LoginRocketConfig {
     /** A duration; see the class comment for the accepted forms. */
     public Optional<Duration> optionalDuration(String key) {
         boolean positive = isPositive(key);
-        return optional(key, s -> Converters.duration(s, positive));
+        LoginRocketKeys.Spec spec = LoginRocketKeys.spec(relative(key));
+        Duration max = spec == null ? null : spec.max;
+        return optional(key, s -> Converters.duration(s, positive, max));
     }
 
     /** A duration that must be set (or have a default). */
@@ -211,167 +206,6 @@ public final class LoginRocketConfig {
     }
 
     /**
-     * A client builder set up from this config: {@code url}, {@code allow-insecure-loopback},
-     * {@code locale}, {@code user-agent}, {@code connect-timeout}, {@code response-timeout},
-     * {@code connection-request-timeout}, {@code max-connections}, {@code max-attempts}, and the
-     * listeners registered through {@link ServiceLoader}. Add what config cannot hold (an {@code
-     * SSLContext}, a retry policy) before {@code build()}.
-     *
-     * @throws LoginRocketConfigException for a missing or bad value
-     */
-    public LoginRocketClient.Builder clientBuilder() {
-        LoginRocketClient.Builder b = LoginRocketClient.builder()
-                .allowInsecureLoopback(getBoolean(LoginRocketKeys.ALLOW_INSECURE_LOOPBACK))
-                .url(url())
-                .connectTimeout(getDuration(LoginRocketKeys.CONNECT_TIMEOUT))
-                .responseTimeout(getDuration(LoginRocketKeys.RESPONSE_TIMEOUT))
-                .connectionRequestTimeout(getDuration(LoginRocketKeys.CONNECTION_REQUEST_TIMEOUT))
-                .maxConnections(getInt(LoginRocketKeys.MAX_CONNECTIONS))
-                .retryPolicy(RetryPolicy.builder().maxAttempts(getInt(LoginRocketKeys.MAX_ATTEMPTS)).build())
-                .endedSessions(endedSessions())
-                .endedSessionRetention(getDuration(LoginRocketKeys.ENDED_SESSIONS_RETENTION));
-        locale().ifPresent(b::locale);
-        // The builder checks the agent text; doing it inside the converter attributes errors to key and source.
-        optional(LoginRocketKeys.USER_AGENT, b::userAgent);
-        ServiceListeners.load().forEach(b::listener);
-        return b;
-    }
-
-    /**
-     * A new client from this config ({@link #clientBuilder()}); close it when done.
-     *
-     * @throws LoginRocketConfigException for a missing or bad value
-     */
-    public LoginRocketClient newClient() {
-        return newClient(UnaryOperator.identity());
-    }
-
-    /**
-     * A new client from this config, after {@code customize} added what config cannot hold (an
-     * {@code SSLContext}, say); close it when done.
-     *
-     * @throws LoginRocketConfigException for a missing or bad value
-     */
-    public LoginRocketClient newClient(UnaryOperator<LoginRocketClient.Builder> customize) {
-        return customize.apply(clientBuilder()).build();
-    }
-
-    /**
-     * A token-verifier builder set up from this config: a static key from {@code jwt.key} if set
-     * (it wins over the key set), otherwise the key set of {@code url}; {@code jwt.issuer}, {@code
-     * jwt.leeway} (at most 5 minutes), {@code jwt.realm}, {@code jwt.max-token-age}, {@code
-     * jwt.cache-size}, {@code jwt.key-refetch-interval}, {@code jwt.key-fetch-timeout}, and
-     * {@code allow-insecure-loopback}, and the listeners registered through {@link ServiceLoader}.
-     * A static key is checked by {@code build()}; {@link
-     * #newTokenVerifier()} attributes such errors to {@code jwt.key}.
-     *
-     * @throws LoginRocketConfigException for a missing or bad value
-     */
-    public LoginRocketTokenVerifier.Builder tokenVerifierBuilder() {
-        LoginRocketTokenVerifier.Builder b = LoginRocketTokenVerifier.builder()
-                .allowInsecureLoopback(getBoolean(LoginRocketKeys.ALLOW_INSECURE_LOOPBACK))
-                .issuer(getString(LoginRocketKeys.JWT_ISSUER))
-                .leeway(required(LoginRocketKeys.JWT_LEEWAY, LoginRocketConfig::leeway))
-                .cacheSize(getInt(LoginRocketKeys.JWT_CACHE_SIZE))
-                .keyRefetchInterval(getDuration(LoginRocketKeys.JWT_KEY_REFETCH_INTERVAL))
-                .keyFetchTimeout(getDuration(LoginRocketKeys.JWT_KEY_FETCH_TIMEOUT))
-                .endedSessions(endedSessions());
-        optionalString(LoginRocketKeys.JWT_REALM).ifPresent(b::realm);
-        optionalDuration(LoginRocketKeys.JWT_MAX_TOKEN_AGE).ifPresent(b::maxTokenAge);
-        Optional<String> staticKey = optionalString(LoginRocketKeys.JWT_KEY);
-        if (staticKey.isPresent()) {
-            b.staticKey(staticKey.get());
-        } else {
-            b.jwks(url());
-        }
-        ServiceListeners.load().forEach(b::listener);
-        return b;
-    }
-
-    /**
-     * A new token verifier from this config ({@link #tokenVerifierBuilder()}).
-     *
-     * @throws LoginRocketConfigException for a missing or bad value, an unusable {@code jwt.key}
-     *     included (its value is never shown)
-     */
-    public LoginRocketTokenVerifier newTokenVerifier() {
-        return newTokenVerifier(UnaryOperator.identity());
-    }
-
-    /**
-     * A new token verifier from this config, after {@code customize} added what config cannot hold
-     * (an {@code SSLContext}, a clock).
-     *
-     * @throws LoginRocketConfigException for a missing or bad value, an unusable {@code jwt.key}
-     *     included (its value is never shown)
-     */
-    public LoginRocketTokenVerifier newTokenVerifier(UnaryOperator<LoginRocketTokenVerifier.Builder> customize) {
-        LoginRocketTokenVerifier.Builder b = customize.apply(tokenVerifierBuilder());
-        try {
-            return b.build();
-        } catch (IllegalArgumentException e) {
-            throw invalid(optionalString(LoginRocketKeys.JWT_KEY).isPresent() ? LoginRocketKeys.JWT_KEY : LoginRocketKeys.URL,
-                    e.getMessage());
-        }
-    }
-
-    /**
-     * The ended-sessions store configured by {@code ended-sessions.*}: {@code memory} (default) or
-     * an installed {@link EndedSessionsProvider} such as {@code jcache}. Every config of this class
-     * loader with the same {@code url} and {@code ended-sessions.*} values gets the same instance, so
-     * the clients and verifiers of one realm that the filter, the CDI extension and the application
-     * build all share it: a logout through any client is refused by every verifier.
-     *
-     * @return the shared store
-     * @throws LoginRocketConfigException for an unknown store name or a bad store setting
-     * @since 0.2
-     */
-    public EndedSessions endedSessions() {
-        String name = getString(LoginRocketKeys.ENDED_SESSIONS_STORE);
-        int maxEntries = getInt(LoginRocketKeys.ENDED_SESSIONS_MAX_ENTRIES);
-        StringBuilder settings = new StringBuilder("url=").append(optionalString(LoginRocketKeys.URL).orElse(""))
-                .append('\n');
-        for (String rel : LoginRocketKeys.all()) {
-            if (rel.startsWith("ended-sessions.") && !rel.equals(LoginRocketKeys.ENDED_SESSIONS_RETENTION)) {
-                settings.append(rel).append('=').append(optionalString(rel).orElse("")).append('\n');
-            }
-        }
-        if (name.equals("memory")) {
-            return EndedSessionsRegistry.get(settings.toString(),
-                    () -> InMemoryEndedSessions.builder().maxEntries(maxEntries).build());
-        }
-        EndedSessionsProvider provider = endedSessionsProvider(name);
-        return EndedSessionsRegistry.get(settings.toString(), () -> provider.create(this));
-    }
-
-    private EndedSessionsProvider endedSessionsProvider(String name) {
-        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
-        List<String> installed = new ArrayList<>();
-        for (ClassLoader cl : new ClassLoader[] {tccl, LoginRocketConfig.class.getClassLoader()}) {
-            if (cl == null) {
-                continue;
-            }
-            for (EndedSessionsProvider p : ServiceLoader.load(EndedSessionsProvider.class, cl)) {
-                if (p.name().equals(name)) {
-                    return p;
-                }
-                installed.add(p.name());
-            }
-        }
-        throw invalid(LoginRocketKeys.ENDED_SESSIONS_STORE, "expected memory"
-                + (installed.isEmpty() ? "" : " or one of the installed stores " + Set.copyOf(installed))
-                + "; for '" + name + "' put its module on the class path (jcache: io.github.lrjakarta:loginrocket-jcache)");
-    }
-
-    private static Duration leeway(String text) {
-        Duration d = Converters.duration(text, false);
-        if (d.compareTo(Duration.ofMinutes(5)) > 0) {
-            throw new IllegalArgumentException("too large; expected a clock leeway of at most 5m");
-        }
-        return d;
-    }
-
-    /**
      * Reads and converts every known key of this realm and reports all problems at once.
      *
      * @throws LoginRocketConfigException listing every bad or missing value
@@ -403,11 +237,7 @@ public final class LoginRocketConfig {
                 locale();
                 break;
             case DURATION:
-                if (rel.equals(LoginRocketKeys.JWT_LEEWAY)) {
-                    optional(rel, LoginRocketConfig::leeway);
-                } else {
-                    optionalDuration(rel);
-                }
+                optionalDuration(rel);
                 break;
             case BOOLEAN:
                 optionalBoolean(rel);
@@ -420,7 +250,8 @@ public final class LoginRocketConfig {
                 break;
             case STRING:
                 if (rel.equals(LoginRocketKeys.USER_AGENT)) {
-                    // the rule clientBuilder() applies, so that a bad agent fails here and not at the first client
+                    // the rule LoginRocketFactory.clientBuilder() applies, so that a bad agent fails here,
+                    // not at the first client
                     optional(rel, LoginRocketClient.builder()::userAgent);
                 } else {
                     optionalString(rel);

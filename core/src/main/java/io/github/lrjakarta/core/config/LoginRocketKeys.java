@@ -1,7 +1,15 @@
 package io.github.lrjakarta.core.config;
 
+import io.github.lrjakarta.core.InMemoryEndedSessions;
+import io.github.lrjakarta.core.LoginRocketClient;
+import io.github.lrjakarta.core.LoginRocketReadiness;
+import io.github.lrjakarta.core.LoginRocketTokenVerifier;
+import io.github.lrjakarta.core.RetryPolicy;
+import io.github.lrjakarta.core.config.internal.Converters;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,7 +56,7 @@ public final class LoginRocketKeys {
     public static final String JWT_KEY = "jwt.key";
     /** Expected {@code iss}. Default {@code https://authrocket.com}. */
     public static final String JWT_ISSUER = "jwt.issuer";
-    /** Clock leeway for {@code exp}/{@code nbf}/{@code iat}. Default {@code 5s}. */
+    /** Clock leeway for {@code exp}/{@code nbf}/{@code iat}, at most {@code 5m}. Default {@code 5s}. */
     public static final String JWT_LEEWAY = "jwt.leeway";
     /** Expected realm id ({@code rid}, {@code rl_…}). Default: not checked. */
     public static final String JWT_REALM = "jwt.realm";
@@ -216,15 +224,22 @@ public final class LoginRocketKeys {
         final String defaultValue;
         /** Durations: must be greater than zero (timeouts); ints: must be at least one. */
         final boolean positive;
+        /** Durations: the largest value accepted, or null for no bound. */
+        final Duration max;
 
         Spec(Kind kind, String defaultValue) {
             this(kind, defaultValue, false);
         }
 
         Spec(Kind kind, String defaultValue, boolean positive) {
+            this(kind, defaultValue, positive, null);
+        }
+
+        Spec(Kind kind, String defaultValue, boolean positive, Duration max) {
             this.kind = kind;
             this.defaultValue = defaultValue;
             this.positive = positive;
+            this.max = max;
         }
     }
 
@@ -235,53 +250,76 @@ public final class LoginRocketKeys {
         m.put(URL, new Spec(Kind.URL, null));
         m.put(LOCALE, new Spec(Kind.LOCALE, null));
         m.put(USER_AGENT, new Spec(Kind.STRING, null));
-        m.put(CONNECT_TIMEOUT, new Spec(Kind.DURATION, "5s", true));
-        m.put(RESPONSE_TIMEOUT, new Spec(Kind.DURATION, "10s", true));
-        m.put(CONNECTION_REQUEST_TIMEOUT, new Spec(Kind.DURATION, "5s", true));
-        m.put(MAX_CONNECTIONS, new Spec(Kind.INT, "50", true));
-        m.put(MAX_ATTEMPTS, new Spec(Kind.INT, "3", true));
-        m.put(ALLOW_INSECURE_LOOPBACK, new Spec(Kind.BOOLEAN, "false"));
+        m.put(CONNECT_TIMEOUT, timeout(LoginRocketClient.DEFAULT_CONNECT_TIMEOUT));
+        m.put(RESPONSE_TIMEOUT, timeout(LoginRocketClient.DEFAULT_RESPONSE_TIMEOUT));
+        m.put(CONNECTION_REQUEST_TIMEOUT, timeout(LoginRocketClient.DEFAULT_CONNECTION_REQUEST_TIMEOUT));
+        m.put(MAX_CONNECTIONS, count(LoginRocketClient.DEFAULT_MAX_CONNECTIONS, true));
+        m.put(MAX_ATTEMPTS, count(RetryPolicy.DEFAULT_MAX_ATTEMPTS, true));
+        m.put(ALLOW_INSECURE_LOOPBACK, flag(false));
         m.put(JWT_KEY, new Spec(Kind.STRING, null));
-        m.put(JWT_ISSUER, new Spec(Kind.STRING, "https://authrocket.com"));
-        m.put(JWT_LEEWAY, new Spec(Kind.DURATION, "5s"));
+        m.put(JWT_ISSUER, new Spec(Kind.STRING, LoginRocketTokenVerifier.DEFAULT_ISSUER));
+        m.put(JWT_LEEWAY, new Spec(Kind.DURATION, Converters.format(LoginRocketTokenVerifier.DEFAULT_LEEWAY), false,
+                LoginRocketTokenVerifier.MAX_LEEWAY));
         m.put(JWT_REALM, new Spec(Kind.STRING, null));
         m.put(JWT_MAX_TOKEN_AGE, new Spec(Kind.DURATION, null, true));
-        m.put(JWT_CACHE_SIZE, new Spec(Kind.INT, "10000"));
-        m.put(JWT_KEY_REFETCH_INTERVAL, new Spec(Kind.DURATION, "30s", true));
-        m.put(JWT_KEY_FETCH_TIMEOUT, new Spec(Kind.DURATION, "5s", true));
-        m.put(HEALTH_INTERVAL, new Spec(Kind.DURATION, "30s", true));
+        m.put(JWT_CACHE_SIZE, count(LoginRocketTokenVerifier.DEFAULT_CACHE_SIZE, false));
+        m.put(JWT_KEY_REFETCH_INTERVAL, timeout(LoginRocketTokenVerifier.DEFAULT_KEY_REFETCH_INTERVAL));
+        m.put(JWT_KEY_FETCH_TIMEOUT, timeout(LoginRocketTokenVerifier.DEFAULT_KEY_FETCH_TIMEOUT));
+        m.put(HEALTH_INTERVAL, timeout(LoginRocketReadiness.DEFAULT_INTERVAL));
         m.put(CORS_ALLOWED_ORIGINS, new Spec(Kind.LIST, null));
-        m.put(CORS_ALLOWED_METHODS, new Spec(Kind.LIST, "GET, HEAD, POST, PUT, PATCH, DELETE"));
-        m.put(CORS_ALLOWED_HEADERS, new Spec(Kind.LIST, "Content-Type, Accept, Accept-Language, Authorization, LR-Agent"));
-        m.put(CORS_EXPOSED_HEADERS, new Spec(Kind.LIST, "X-Request-ID"));
-        m.put(CORS_ALLOW_CREDENTIALS, new Spec(Kind.BOOLEAN, "false"));
-        m.put(CORS_MAX_AGE, new Spec(Kind.DURATION, "10m"));
-        m.put(CORS_REJECT_DISALLOWED, new Spec(Kind.BOOLEAN, "false"));
-        m.put(CORS_ALLOW_PRIVATE_NETWORK, new Spec(Kind.BOOLEAN, "false"));
+        m.put(CORS_ALLOWED_METHODS, list(ModuleDefaults.CORS_ALLOWED_METHODS));
+        m.put(CORS_ALLOWED_HEADERS, list(ModuleDefaults.CORS_ALLOWED_HEADERS));
+        m.put(CORS_EXPOSED_HEADERS, list(ModuleDefaults.CORS_EXPOSED_HEADERS));
+        m.put(CORS_ALLOW_CREDENTIALS, flag(false));
+        m.put(CORS_MAX_AGE, interval(ModuleDefaults.CORS_MAX_AGE));
+        m.put(CORS_REJECT_DISALLOWED, flag(false));
+        m.put(CORS_ALLOW_PRIVATE_NETWORK, flag(false));
         m.put(LOGIN_REQUIRED, new Spec(Kind.LIST, null));
         m.put(LOGOUT_PATH, new Spec(Kind.STRING, null));
         m.put(LOGOUT_REDIRECT, new Spec(Kind.STRING, null));
-        m.put(REFRESH_BEFORE, new Spec(Kind.DURATION, "1m"));
-        m.put(REFRESH_EXPIRED_WITHIN, new Spec(Kind.DURATION, "1d"));
-        m.put(COOKIE_NAME, new Spec(Kind.STRING, "loginrocket_token"));
+        m.put(REFRESH_BEFORE, interval(ModuleDefaults.REFRESH_BEFORE));
+        m.put(REFRESH_EXPIRED_WITHIN, interval(ModuleDefaults.REFRESH_EXPIRED_WITHIN));
+        m.put(COOKIE_NAME, new Spec(Kind.STRING, ModuleDefaults.COOKIE_NAME));
         m.put(COOKIE_PATH, new Spec(Kind.STRING, null));
-        m.put(SESSION_INTAKE, new Spec(Kind.BOOLEAN, "false"));
-        m.put(ANONYMOUS_CALL_RATE, new Spec(Kind.INT, "10", true));
+        m.put(SESSION_INTAKE, flag(false));
+        m.put(ANONYMOUS_CALL_RATE, count(ModuleDefaults.ANONYMOUS_CALL_RATE, true));
         m.put(LOGIN_LANDING_PATHS, new Spec(Kind.LIST, null));
         m.put(PUBLIC_URL, new Spec(Kind.STRING, null));
-        m.put(ENDED_SESSIONS_STORE, new Spec(Kind.STRING, "memory"));
-        m.put(ENDED_SESSIONS_RETENTION, new Spec(Kind.DURATION, "1d", true));
-        m.put(ENDED_SESSIONS_MAX_ENTRIES, new Spec(Kind.INT, "100000", true));
+        m.put(ENDED_SESSIONS_STORE, new Spec(Kind.STRING, LoginRocketFactory.MEMORY_STORE));
+        m.put(ENDED_SESSIONS_RETENTION, timeout(LoginRocketClient.DEFAULT_ENDED_SESSION_RETENTION));
+        m.put(ENDED_SESSIONS_MAX_ENTRIES, count(InMemoryEndedSessions.DEFAULT_MAX_ENTRIES, true));
         m.put(ENDED_SESSIONS_JCACHE_PROVIDER, new Spec(Kind.STRING, null));
         m.put(ENDED_SESSIONS_JCACHE_URI, new Spec(Kind.STRING, null));
-        m.put(ENDED_SESSIONS_JCACHE_CACHE, new Spec(Kind.STRING, "loginrocket-ended-sessions"));
-        m.put(JAKARTA_AUTHENTICATION, new Spec(Kind.BOOLEAN, "false"));
+        m.put(ENDED_SESSIONS_JCACHE_CACHE, new Spec(Kind.STRING, ModuleDefaults.ENDED_SESSIONS_JCACHE_CACHE));
+        m.put(JAKARTA_AUTHENTICATION, flag(false));
         m.put(GROUP_PREFIX, new Spec(Kind.STRING, null));
-        m.put(ORG_GROUP, new Spec(Kind.BOOLEAN, "false"));
+        m.put(ORG_GROUP, flag(false));
         SPECS = Collections.unmodifiableMap(m);
     }
 
     private LoginRocketKeys() {}
+
+    /** A duration that must be greater than zero. */
+    private static Spec timeout(Duration defaultValue) {
+        return new Spec(Kind.DURATION, Converters.format(defaultValue), true);
+    }
+
+    /** A duration where zero is allowed (and usually turns something off). */
+    private static Spec interval(Duration defaultValue) {
+        return new Spec(Kind.DURATION, Converters.format(defaultValue), false);
+    }
+
+    private static Spec count(int defaultValue, boolean positive) {
+        return new Spec(Kind.INT, Integer.toString(defaultValue), positive);
+    }
+
+    private static Spec flag(boolean defaultValue) {
+        return new Spec(Kind.BOOLEAN, Boolean.toString(defaultValue));
+    }
+
+    private static Spec list(List<String> defaultValue) {
+        return new Spec(Kind.LIST, String.join(", ", defaultValue));
+    }
 
     /** Every known relative key, in documentation order. */
     public static Set<String> all() {

@@ -55,12 +55,12 @@ class ConfigConversionFuzzTest {
             return;
         }
         Throwable clientFailure = catchThrowable(() -> {
-            try (LoginRocketClient client = config.newClient()) {
+            try (LoginRocketClient client = LoginRocketFactory.of(config).newClient()) {
                 assertThat(client).isNotNull();
             }
         });
         assertThat(clientFailure).as("validate() passed, then newClient() failed").isNull();
-        Throwable verifierFailure = catchThrowable(config::newTokenVerifier);
+        Throwable verifierFailure = catchThrowable(LoginRocketFactory.of(config)::newTokenVerifier);
         if (verifierFailure != null) {
             assertThat(verifierFailure).isExactlyInstanceOf(LoginRocketConfigException.class);
             assertThat(((LoginRocketConfigException) verifierFailure).key()).isEqualTo("loginrocket.jwt.key");

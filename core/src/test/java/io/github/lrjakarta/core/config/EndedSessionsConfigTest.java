@@ -21,33 +21,33 @@ class EndedSessionsConfigTest {
     @Test
     void clientAndVerifierOfOneConfigShareTheStore() {
         LoginRocketConfig config = config(Map.of("LOGINROCKET_URL", URL));
-        try (LoginRocketClient client = config.newClient()) {
-            LoginRocketTokenVerifier verifier = config.newTokenVerifier();
-            assertThat(client.endedSessions()).isSameAs(verifier.endedSessions()).isSameAs(config.endedSessions());
+        try (LoginRocketClient client = LoginRocketFactory.of(config).newClient()) {
+            LoginRocketTokenVerifier verifier = LoginRocketFactory.of(config).newTokenVerifier();
+            assertThat(client.endedSessions()).isSameAs(verifier.endedSessions()).isSameAs(LoginRocketFactory.of(config).endedSessions());
         }
     }
 
     @Test
     void configsBuiltSeparatelyShareTheStoreToo() {
         // as the filter and the CDI extension each build their own config of the same sources
-        LoginRocketTokenVerifier filterVerifier = config(Map.of("LOGINROCKET_URL", URL)).newTokenVerifier();
-        try (LoginRocketClient cdiClient = config(Map.of("LOGINROCKET_URL", URL)).newClient()) {
+        LoginRocketTokenVerifier filterVerifier = LoginRocketFactory.of(config(Map.of("LOGINROCKET_URL", URL))).newTokenVerifier();
+        try (LoginRocketClient cdiClient = LoginRocketFactory.of(config(Map.of("LOGINROCKET_URL", URL))).newClient()) {
             assertThat(cdiClient.endedSessions()).isSameAs(filterVerifier.endedSessions());
         }
     }
 
     @Test
     void differentSettingsGetDifferentStores() {
-        EndedSessions small = config(Map.of("LOGINROCKET_ENDED_SESSIONS_MAX_ENTRIES", "10")).endedSessions();
-        assertThat(small).isNotSameAs(config(Map.of()).endedSessions());
-        assertThat(small).isSameAs(config(Map.of("LOGINROCKET_ENDED_SESSIONS_MAX_ENTRIES", "10")).endedSessions());
-        assertThat(config(Map.of("LOGINROCKET_URL", URL)).endedSessions()).as("another realm")
-                .isNotSameAs(config(Map.of("LOGINROCKET_URL", "https://other.e2.loginrocket.com")).endedSessions());
+        EndedSessions small = LoginRocketFactory.of(config(Map.of("LOGINROCKET_ENDED_SESSIONS_MAX_ENTRIES", "10"))).endedSessions();
+        assertThat(small).isNotSameAs(LoginRocketFactory.of(config(Map.of())).endedSessions());
+        assertThat(small).isSameAs(LoginRocketFactory.of(config(Map.of("LOGINROCKET_ENDED_SESSIONS_MAX_ENTRIES", "10"))).endedSessions());
+        assertThat(LoginRocketFactory.of(config(Map.of("LOGINROCKET_URL", URL))).endedSessions()).as("another realm")
+                .isNotSameAs(LoginRocketFactory.of(config(Map.of("LOGINROCKET_URL", "https://other.e2.loginrocket.com"))).endedSessions());
     }
 
     @Test
     void anUnknownStoreIsADeploymentErrorNamingTheKey() {
-        assertThatThrownBy(() -> config(Map.of("LOGINROCKET_URL", URL, "LOGINROCKET_ENDED_SESSIONS_STORE", "redis"))
+        assertThatThrownBy(() -> LoginRocketFactory.of(config(Map.of("LOGINROCKET_URL", URL, "LOGINROCKET_ENDED_SESSIONS_STORE", "redis")))
                         .newTokenVerifier())
                 .isInstanceOf(LoginRocketConfigException.class)
                 .hasMessageContaining("loginrocket.ended-sessions.store='redis'")

@@ -28,6 +28,16 @@ class LoginRocketConfigTest {
     }
 
     @Test
+    void theLeewayBoundIsPartOfTheKeyNotOfOneReader() {
+        assertThat(config("loginrocket.jwt.leeway", "5m").getDuration(LoginRocketKeys.JWT_LEEWAY))
+                .isEqualTo(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> config("loginrocket.jwt.leeway", "301s").getDuration(LoginRocketKeys.JWT_LEEWAY))
+                .isInstanceOf(LoginRocketConfigException.class)
+                .hasMessageContaining("loginrocket.jwt.leeway='301s'")
+                .hasMessageContaining("too large; expected at most 5m");
+    }
+
+    @Test
     void sourcesAreConsultedHighestOrdinalFirstWhateverTheOrderTheyWereAddedIn() {
         Properties sys = new Properties();
         sys.setProperty("loginrocket.user-agent", "from-sys");

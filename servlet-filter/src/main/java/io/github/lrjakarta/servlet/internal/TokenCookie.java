@@ -1,5 +1,6 @@
 package io.github.lrjakarta.servlet.internal;
 
+import io.github.lrjakarta.core.config.ModuleDefaults;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import java.time.Instant;
 public final class TokenCookie {
 
     /** The name used when {@code loginrocket.cookie.name} is not set. */
-    public static final String DEFAULT_NAME = "loginrocket_token";
+    public static final String DEFAULT_NAME = ModuleDefaults.COOKIE_NAME;
     /** What responses that set or clear a credential cookie carry. */
     public static final String NO_STORE = "private, no-store";
 

@@ -21,13 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class QueryCredentialsFuzzTest {
 
-    /**
-     * The first finding of {@link #anyQueryAndPath}: a bare {@code token} was parsed, but mayContain
-     * said no. (A bare name is no credential since values must be LoginRocket-shaped; the cheap
-     * check still may not miss a parameter name.)
-     */
+    /** The first finding of {@link #anyQueryAndPath}: a bare {@code token} was parsed, but mayContain said no. */
     @Test
     void aBareTokenParameterIsSeenByTheCheapCheckToo() {
+        // A bare token is no credential since the filter takes only JWT-shaped values; the cheap check still says maybe.
         assertThat(QueryCredentials.parse("token&x=1", true)).isNull();
         assertThat(QueryCredentials.mayContain("token&x=1")).isTrue();
         assertThat(QueryCredentials.mayContain("session")).isTrue();
@@ -36,7 +33,7 @@ class QueryCredentialsFuzzTest {
     /** A browser drops tabs and line breaks from a Location: "/\t/evil.example" would be "//evil.example". */
     @Test
     void theRedirectStaysOnThisHostWhateverLeadsThePath() {
-        QueryCredentials q = QueryCredentials.parse("token=aa.bb.cc&a=1", true);
+        QueryCredentials q = QueryCredentials.parse("token=eyJ.x.y&a=1", true);
         assertThat(q.location("/\t/evil.example/x")).isEqualTo("/evil.example/x?a=1");
         assertThat(q.location("\r\n\\/evil.example")).isEqualTo("/evil.example?a=1");
         assertThat(q.location("/app/\tpage")).isEqualTo("/app/\tpage?a=1");

@@ -21,6 +21,15 @@ public final class Converters {
     private Converters() {}
 
     public static Duration duration(String text, boolean positive) {
+        return duration(text, positive, null);
+    }
+
+    /**
+     * A duration no longer than {@code max}.
+     *
+     * @param max the upper bound, or null for none
+     */
+    public static Duration duration(String text, boolean positive, Duration max) {
         String s = text.trim();
         Duration d;
         if (!s.isEmpty() && (s.charAt(0) == 'P' || s.charAt(0) == 'p')) {
@@ -40,7 +49,26 @@ public final class Converters {
             throw new IllegalArgumentException(
                     "must be " + (positive ? "greater than zero" : "zero or more") + "; " + DURATION_EXPECTED);
         }
+        if (max != null && d.compareTo(max) > 0) {
+            throw new IllegalArgumentException("too large; expected at most " + format(max));
+        }
         return d;
+    }
+
+    /** The shortest text {@link #duration(String, boolean)} reads back as {@code d}: {@code 5s}, {@code 10m}, {@code 1d}. */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms == 0) {
+            return "0s";
+        }
+        long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
+        String[] units = {"d", "h", "m", "s"};
+        for (int i = 0; i < sizes.length; i++) {
+            if (ms % sizes[i] == 0) {
+                return ms / sizes[i] + units[i];
+            }
+        }
+        return ms + "ms";
     }
 
     private static Duration unitDuration(String s) {

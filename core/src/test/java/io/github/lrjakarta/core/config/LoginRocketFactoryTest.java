@@ -19,7 +19,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-class LoginRocketConfigFactoryTest {
+class LoginRocketFactoryTest {
 
     private static final String SECRET = "jsk_0123456789abcdefghijklmnopqrstuvwxyz";
 
@@ -31,7 +31,7 @@ class LoginRocketConfigFactoryTest {
 
     @Test
     void clientComesFromTheConfiguredUrl() {
-        try (LoginRocketClient client = config(Map.of("LOGINROCKET_URL", "https://sample.e2.loginrocket.com/v2"))
+        try (LoginRocketClient client = LoginRocketFactory.of(config(Map.of("LOGINROCKET_URL", "https://sample.e2.loginrocket.com/v2")))
                 .newClient()) {
             assertThat(client.url().apiBase()).hasToString("https://sample.e2.loginrocket.com/v2/");
         }
@@ -39,18 +39,18 @@ class LoginRocketConfigFactoryTest {
 
     @Test
     void clientBuilderErrorsNameTheKey() {
-        assertThatThrownBy(() -> config(Map.of()).newClient())
+        assertThatThrownBy(() -> LoginRocketFactory.of(config(Map.of())).newClient())
                 .isInstanceOf(LoginRocketConfigException.class)
                 .hasMessageContaining("loginrocket.url is missing");
-        assertThatThrownBy(() -> config(Map.of(
+        assertThatThrownBy(() -> LoginRocketFactory.of(config(Map.of(
                         "LOGINROCKET_URL", "https://sample.e2.loginrocket.com",
-                        "LOGINROCKET_USER_AGENT", "bad\u0001agent")).clientBuilder())
+                        "LOGINROCKET_USER_AGENT", "bad\u0001agent"))).clientBuilder())
                 .isInstanceOf(LoginRocketConfigException.class)
                 .hasMessageContaining("loginrocket.user-agent=")
                 .hasMessageContaining("environment variable LOGINROCKET_USER_AGENT");
-        assertThatThrownBy(() -> config(Map.of(
+        assertThatThrownBy(() -> LoginRocketFactory.of(config(Map.of(
                         "LOGINROCKET_URL", "https://sample.e2.loginrocket.com",
-                        "LOGINROCKET_RESPONSE_TIMEOUT", "0ms")).clientBuilder())
+                        "LOGINROCKET_RESPONSE_TIMEOUT", "0ms"))).clientBuilder())
                 .hasMessageContaining("loginrocket.response-timeout='0ms'");
     }
 
@@ -62,7 +62,7 @@ class LoginRocketConfigFactoryTest {
         env.put("LOGINROCKET_JWT_REALM", "rl_1");
         env.put("LOGINROCKET_JWT_LEEWAY", "30s");
         env.put("LOGINROCKET_JWT_MAX_TOKEN_AGE", "10m");
-        LoginRocketTokenVerifier verifier = config(env).newTokenVerifier();
+        LoginRocketTokenVerifier verifier = LoginRocketFactory.of(config(env)).newTokenVerifier();
 
         long now = Instant.now().getEpochSecond();
         TokenVerification ok = verifier.verify(hs256(claims("https://issuer.example", "rl_1", now, now + 600)));
@@ -87,9 +87,9 @@ class LoginRocketConfigFactoryTest {
             emulator.faults().inject("/v2/session", Fault.status(503));
             for (int attempts : new int[] {1, 2}) {
                 emulator.clearRequests();
-                try (LoginRocketClient client = config(Map.of("LOGINROCKET_URL", emulator.url(),
+                try (LoginRocketClient client = LoginRocketFactory.of(config(Map.of("LOGINROCKET_URL", emulator.url(),
                         "LOGINROCKET_ALLOW_INSECURE_LOOPBACK", "true",
-                        "LOGINROCKET_MAX_ATTEMPTS", String.valueOf(attempts))).newClient()) {
+                        "LOGINROCKET_MAX_ATTEMPTS", String.valueOf(attempts)))).newClient()) {
                     assertThatThrownBy(() -> client.getSession("kss_0000000000000000000000"))
                             .isInstanceOf(ServerException.class);
                 }
@@ -106,7 +106,7 @@ class LoginRocketConfigFactoryTest {
 
     @Test
     void anUnusableStaticKeyIsReportedWithoutItsValue() {
-        assertThatThrownBy(() -> config(Map.of("LOGINROCKET_JWT_KEY", "jsk_tooShortSecret")).newTokenVerifier())
+        assertThatThrownBy(() -> LoginRocketFactory.of(config(Map.of("LOGINROCKET_JWT_KEY", "jsk_tooShortSecret"))).newTokenVerifier())
                 .isInstanceOf(LoginRocketConfigException.class)
                 .hasMessageStartingWith("loginrocket.jwt.key (secret, value not shown) from environment variable LOGINROCKET_JWT_KEY: ")
                 .message().doesNotContain("tooShortSecret");
@@ -114,14 +114,14 @@ class LoginRocketConfigFactoryTest {
 
     @Test
     void withoutAStaticKeyTheRealmKeySetIsUsedAndTheUrlIsRequired() {
-        assertThat(config(Map.of("LOGINROCKET_URL", "https://sample.e2.loginrocket.com")).newTokenVerifier()).isNotNull();
-        assertThatThrownBy(() -> config(Map.of()).newTokenVerifier()).hasMessageContaining("loginrocket.url is missing");
+        assertThat(LoginRocketFactory.of(config(Map.of("LOGINROCKET_URL", "https://sample.e2.loginrocket.com"))).newTokenVerifier()).isNotNull();
+        assertThatThrownBy(() -> LoginRocketFactory.of(config(Map.of())).newTokenVerifier()).hasMessageContaining("loginrocket.url is missing");
     }
 
     @Test
     void leewayIsCappedAtFiveMinutes() {
-        assertThatThrownBy(() -> config(Map.of("LOGINROCKET_URL", "https://sample.e2.loginrocket.com",
-                        "LOGINROCKET_JWT_LEEWAY", "10m")).newTokenVerifier())
+        assertThatThrownBy(() -> LoginRocketFactory.of(config(Map.of("LOGINROCKET_URL", "https://sample.e2.loginrocket.com",
+                        "LOGINROCKET_JWT_LEEWAY", "10m"))).newTokenVerifier())
                 .hasMessageContaining("loginrocket.jwt.leeway='10m'").hasMessageContaining("at most 5m");
         assertThatThrownBy(() -> config(Map.of("LOGINROCKET_URL", "https://sample.e2.loginrocket.com",
                         "LOGINROCKET_JWT_LEEWAY", "10m")).validate())
