@@ -26,7 +26,7 @@ import org.jboss.shrinkwrap.resolver.api.maven.MavenResolvedArtifact;
  */
 public final class Wars {
 
-    /** What a Tomcat user adds to a WAR to get CDI and JAX-RS (toolchain: Tomcat's loader is child-first for these). */
+    /** What a Tomcat user adds to a WAR to get CDI and JAX-RS (Tomcat loads them from the WAR: it provides only the Servlet API). */
     private static final String[] TOMCAT_STACK = {
         "org.jboss.weld.servlet:weld-servlet-core",
         "org.glassfish.jersey.containers:jersey-container-servlet",
@@ -93,7 +93,7 @@ public final class Wars {
         if (container == ItContainer.TOMCAT) {
             return true;
         }
-        // Jetty loads jakarta.* from its own classpath whatever the WAR holds (P3); WildFly provides the APIs and
+        // Jetty loads jakarta.* from its own classpath whatever the WAR holds (a second copy in the WAR is never used by the server); WildFly provides the APIs and
         // Parsson, and a second copy in the WAR breaks provider lookup
         return !file.startsWith("jakarta.") && !file.startsWith("org.eclipse.parsson.");
     }

@@ -10,7 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Realm rules beyond the §7 examples: modes, lifetimes, passwords, profiles, keys, sessions. */
+/** Realm rules beyond the documented request/response examples: modes, lifetimes, passwords, profiles, keys, sessions. */
 class RealmBehaviourTest {
 
     static String field(Http.Response r, String name) {

@@ -22,7 +22,7 @@ import org.jboss.weld.environment.servlet.Listener;
  * /shop with context-params, Weld servlet's listener (or its initializer), Jersey on /api/*, optionally the LoginRocket
  * filter on /*, optionally this library's ServletContainerInitializer (which a WAR deployment
  * finds through META-INF/services; an embedded ServletContextHandler does not look). Weld and
- * Jersey sit on the server class path (toolchain P3).
+ * Jersey sit on the server class path (embedded Jetty takes the EE APIs and their implementations from it).
  */
 final class JettyApp implements AutoCloseable {
 

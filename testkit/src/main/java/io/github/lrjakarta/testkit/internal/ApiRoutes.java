@@ -127,8 +127,8 @@ final class ApiRoutes {
     }
 
     /**
-     * Whether an {@code Accept} header admits JSON. A missing header does not: the seed document
-     * says every request must ask for JSON (E18), so a client that forgets gets 406 here.
+     * Whether an {@code Accept} header admits JSON. A missing header does not: every LoginRocket request
+     * must ask for JSON, so a client that forgets gets 406 here.
      */
     static boolean acceptsJson(String accept) {
         if (accept == null || accept.isBlank()) {
