@@ -35,7 +35,14 @@ import java.util.Locale;
  */
 public final class ClientForwarding {
 
-    private static final CallOptions ONE_ATTEMPT = CallOptions.builder().retryPolicy(RetryPolicy.none()).build();
+    /**
+     * Options for a call made on a request thread: one attempt, never a wait between attempts.
+     * The pipeline passes them on its own calls, so they hold even where nobody bound {@link #bind};
+     * other fields (the browser's agent and language) still come from the binding.
+     *
+     * @since 0.2
+     */
+    public static final CallOptions ONE_ATTEMPT = CallOptions.builder().retryPolicy(RetryPolicy.none()).build();
 
     private ClientForwarding() {}
 

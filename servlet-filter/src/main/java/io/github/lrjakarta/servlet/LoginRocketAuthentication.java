@@ -58,8 +58,9 @@ import javax.net.ssl.SSLContext;
  * session ids and secrets are never logged.
  *
  * <p>Input from requests without a session never costs LoginRocket more than {@code
- * loginrocket.anonymous-call-rate} calls a second, and no call made here waits or retries when
- * {@link ClientForwarding#bind} is in effect (the filter binds it; other callers should too).
+ * loginrocket.anonymous-call-rate} calls a second, and every call made here has one attempt
+ * ({@link ClientForwarding#ONE_ATTEMPT}): a request thread never waits between attempts, whether or
+ * not the caller bound {@link ClientForwarding#bind} (bind it anyway, for the browser's agent and language).
  *
  * <p>Thread-safe: build one per realm at startup and share it between all requests. It keeps small
  * bounded in-memory state (refresh and {@code ?session=} outcomes shared between concurrent
@@ -352,7 +353,7 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         refresher.forget(sessionId);
         intake.forget(sessionId);
         try {
-            client.logout(sessionId);
+            client.logout(sessionId, ClientForwarding.ONE_ATTEMPT);
         } catch (LoginRocketException e) {
             // The cookie is cleared anyway; the LoginRocket session ends on its own.
             LOG.log(Level.WARNING, "LoginRocket logout failed: {0} (status {1}, request id {2})",

@@ -70,6 +70,28 @@ class LoginRocketAuthenticationTest {
         }
     }
 
+    /** A caller that binds nothing (not the filter, not the mechanisms) still never makes a request thread wait. */
+    @Test
+    void theCallsOfThePipelineMakeOneAttemptEvenWhenTheCallerBoundNothing() throws Exception {
+        try (LoginRocketAuthentication auth = pipeline(Map.of("loginrocket.max-attempts", "3"))) {
+            String token = emulator.issueToken("dana@example.org");
+            emulator.clearRequests();
+            emulator.faults().inject("/v2/session", Fault.status(503));
+            try {
+                FakeHttp.Request logout = FakeHttp.request("POST", "http://127.0.0.1/logout")
+                        .header("Authorization", "Bearer " + token);
+
+                Outcome outcome = auth.authenticate(logout, FakeHttp.response(), false);
+
+                assertThat(outcome.status()).isEqualTo(Outcome.Status.RESPONDED);
+                assertThat(emulator.requestCount("/v2/session")).as("DELETE /v2/session, retryable by the client's policy")
+                        .isEqualTo(1);
+            } finally {
+                emulator.faults().clear();
+            }
+        }
+    }
+
     @Test
     void withoutASessionTheCallerDecidesWhetherItIsMandatory() throws Exception {
         try (LoginRocketAuthentication auth = pipeline(Map.of())) {

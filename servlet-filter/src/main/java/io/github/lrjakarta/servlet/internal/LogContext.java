@@ -54,6 +54,21 @@ public final class LogContext implements LoginRocketListener {
 
     private final Mdc mdc;
     private final ThreadLocal<Boolean> inRequest = new ThreadLocal<>();
+    private final Scope scope = new Scope() {
+        @Override
+        public void user(LoginRocketSession session) {
+            if (session != null) {
+                mdc.put(USER_KEY, session.user().id());
+            }
+        }
+
+        @Override
+        public void close() {
+            inRequest.remove();
+            mdc.remove(USER_KEY);
+            mdc.remove(REQUEST_ID_KEY);
+        }
+    };
 
     private LogContext(Mdc mdc) {
         this.mdc = mdc;
@@ -78,27 +93,16 @@ public final class LogContext implements LoginRocketListener {
         return mdc != null;
     }
 
-    /** Starts the context of one request on this thread; close it when the request leaves the filter. */
+    /**
+     * Starts the context of one request on this thread; close it when the request leaves the filter.
+     * Allocates nothing: the state is the thread's, so one scope object serves every request.
+     */
     public Scope open() {
         if (mdc == null) {
             return NOTHING;
         }
         inRequest.set(Boolean.TRUE);
-        return new Scope() {
-            @Override
-            public void user(LoginRocketSession session) {
-                if (session != null) {
-                    mdc.put(USER_KEY, session.user().id());
-                }
-            }
-
-            @Override
-            public void close() {
-                inRequest.remove();
-                mdc.remove(USER_KEY);
-                mdc.remove(REQUEST_ID_KEY);
-            }
-        };
+        return scope;
     }
 
     @Override

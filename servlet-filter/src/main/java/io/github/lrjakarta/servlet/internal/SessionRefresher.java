@@ -7,6 +7,7 @@ import io.github.lrjakarta.core.LoginRocketMembership;
 import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.TokenVerification;
+import io.github.lrjakarta.servlet.ClientForwarding;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -162,7 +163,7 @@ public final class SessionRefresher {
      */
     Result fetch(String sessionId, String account) {
         try {
-            LoginResult result = client.getSession(sessionId, account);
+            LoginResult result = client.getSession(sessionId, account, ClientForwarding.ONE_ATTEMPT);
             Optional<String> token = result.token();
             if (token.isEmpty()) {
                 LOG.log(Level.INFO, "LoginRocket session gave no token ({0}, conditions {1}, request id {2})",
