@@ -243,8 +243,12 @@ public final class LoginRocketFilter implements Filter {
         try (CallContext.Scope scope = ClientForwarding.bind(req); LogContext.Scope log = logContext.open()) {
             LoginRocketAuthentication.Outcome outcome =
                     authentication.authenticate(req, res, authentication.isLoginRequired(req));
-            if (outcome.status() != LoginRocketAuthentication.Outcome.Status.RESPONDED) {
-                outcome.session().ifPresent(log::user);
+            LoginRocketAuthentication.Outcome.Status status = outcome.status();
+            if (status == LoginRocketAuthentication.Outcome.Status.AUTHENTICATED) {
+                // not session().ifPresent(log::user): the bound method reference would allocate on every request
+                log.user(outcome.session().orElseThrow());
+            }
+            if (status != LoginRocketAuthentication.Outcome.Status.RESPONDED) {
                 chain.doFilter(outcome.requestToPassOn(req), res);
             }
         }
