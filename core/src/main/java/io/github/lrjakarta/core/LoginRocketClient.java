@@ -129,7 +129,10 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
  * Retry-After} of a year from a broken proxy would otherwise lock the realm out). A retry the
  * {@link RetryPolicy} makes after sleeping the requested wait is that probe. The back-off is
  * logged once per episode: a WARNING with the request id and the wait when it starts, an INFO with
- * the number of refused calls when it ends.
+ * the number of refused calls when it ends. With a {@link Builder#sharedBackOff(SharedBackOff)
+ * shared back-off} (set up by {@code loginrocket.ended-sessions.store=jcache}) the episode is the
+ * cluster's: a rate limit seen by any node holds back every node, and the first node whose probe
+ * is answered ends it for all.
  *
  * <h2>Logging</h2>
  *
@@ -187,9 +190,10 @@ public class LoginRocketClient implements AutoCloseable {
     private final Duration endedSessionRetention;
 
     private LoginRocketClient(ClientSettings settings, LongSupplier ticker, EndedSessions endedSessions,
-            Duration endedSessionRetention) {
+            Duration endedSessionRetention, SharedBackOff sharedBackOff) {
         this.settings = settings;
-        this.executor = new CallExecutor(settings, new LocalRateLimitGuard(settings.url().root().toString(), ticker, settings.listener()));
+        this.executor = new CallExecutor(settings, new LocalRateLimitGuard(settings.url().root().toString(), ticker,
+                settings.listener(), sharedBackOff, System::currentTimeMillis));
         this.endedSessions = endedSessions;
         this.endedSessionRetention = endedSessionRetention;
     }
@@ -678,6 +682,7 @@ public class LoginRocketClient implements AutoCloseable {
         private LongSupplier ticker = System::nanoTime;
         private EndedSessions endedSessions;
         private Duration endedSessionRetention = DEFAULT_ENDED_SESSION_RETENTION;
+        private SharedBackOff sharedBackOff = SharedBackOff.none();
         private final List<LoginRocketListener> listeners = new ArrayList<>();
         private Consumer<HttpClientBuilder> httpClientCustomizer;
 
@@ -860,6 +865,22 @@ public class LoginRocketClient implements AutoCloseable {
         }
 
         /**
+         * The rate-limit back-off this client shares with the other nodes of a cluster: a 429 (or a
+         * 503 with a wait) seen by any node makes this client refuse calls locally too, and one seen
+         * here holds back the others. Give every client of the realm on a node the same instance
+         * (the {@code LoginRocketConfig} factories do). Default {@link SharedBackOff#none()}: this
+         * client backs off on its own.
+         *
+         * @param backOff the shared back-off
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder sharedBackOff(SharedBackOff backOff) {
+            this.sharedBackOff = Objects.requireNonNull(backOff, "backOff");
+            return this;
+        }
+
+        /**
          * Adds a listener that is told about every call this client makes (see {@link
          * LoginRocketListener}); may be called more than once. Default: none, and then no event is
          * built.
@@ -933,7 +954,8 @@ public class LoginRocketClient implements AutoCloseable {
                     httpClientCustomizer),
                     ticker,
                     endedSessions != null ? endedSessions : EndedSessions.inMemory(),
-                    endedSessionRetention);
+                    endedSessionRetention,
+                    sharedBackOff);
         }
 
         /** For tests: the monotonic nanosecond source of the rate-limit back-off, so that tests need not sleep. */

@@ -1,9 +1,10 @@
 package io.github.lrjakarta.core.config;
 
 import io.github.lrjakarta.core.EndedSessions;
+import io.github.lrjakarta.core.SharedBackOff;
 
 /**
- * A kind of shared {@link EndedSessions} store that {@code loginrocket.ended-sessions.store}
+ * A kind of shared {@link EndedSessions} store (and with it a {@link SharedBackOff}) that {@code loginrocket.ended-sessions.store}
  * can name, registered in {@code META-INF/services/io.github.lrjakarta.core.config.EndedSessionsProvider}:
  * how an optional module (the JCache adapter, {@code jcache}) plugs in without core depending on it.
  *
@@ -27,4 +28,19 @@ public interface EndedSessionsProvider {
      *     LoginRocketConfig#invalid(String, String)})
      */
     EndedSessions create(LoginRocketConfig config);
+
+    /**
+     * Creates the rate-limit back-off the nodes share through the same engine, so that a 429 seen
+     * by one node holds back every node. Called once per realm URL and distinct setting of the
+     * {@code ended-sessions.*} keys, like {@link #create(LoginRocketConfig)}; every client built
+     * from such a config gets it.
+     *
+     * @param config the realm's configuration
+     * @return the back-off; the default, {@link SharedBackOff#none()}, shares nothing
+     * @throws LoginRocketConfigException for a missing or bad value, naming the key
+     * @since 0.2
+     */
+    default SharedBackOff createSharedBackOff(LoginRocketConfig config) {
+        return SharedBackOff.none();
+    }
 }

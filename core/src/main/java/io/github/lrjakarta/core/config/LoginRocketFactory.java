@@ -5,6 +5,7 @@ import io.github.lrjakarta.core.InMemoryEndedSessions;
 import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.RetryPolicy;
+import io.github.lrjakarta.core.SharedBackOff;
 import io.github.lrjakarta.core.config.internal.EndedSessionsRegistry;
 import io.github.lrjakarta.core.internal.ServiceListeners;
 import java.util.ArrayList;
@@ -72,7 +73,8 @@ public final class LoginRocketFactory {
                 .maxConnections(config.getInt(LoginRocketKeys.MAX_CONNECTIONS))
                 .retryPolicy(RetryPolicy.builder().maxAttempts(config.getInt(LoginRocketKeys.MAX_ATTEMPTS)).build())
                 .endedSessions(endedSessions())
-                .endedSessionRetention(config.getDuration(LoginRocketKeys.ENDED_SESSIONS_RETENTION));
+                .endedSessionRetention(config.getDuration(LoginRocketKeys.ENDED_SESSIONS_RETENTION))
+                .sharedBackOff(sharedBackOff());
         config.locale().ifPresent(b::locale);
         // The builder checks the agent text; doing it inside the converter attributes errors to key and source.
         config.optional(LoginRocketKeys.USER_AGENT, b::userAgent);
@@ -171,6 +173,36 @@ public final class LoginRocketFactory {
     public EndedSessions endedSessions() {
         String name = config.getString(LoginRocketKeys.ENDED_SESSIONS_STORE);
         int maxEntries = config.getInt(LoginRocketKeys.ENDED_SESSIONS_MAX_ENTRIES);
+        if (name.equals(MEMORY_STORE)) {
+            return EndedSessionsRegistry.get(storeSettings(),
+                    () -> InMemoryEndedSessions.builder().maxEntries(maxEntries).build());
+        }
+        EndedSessionsProvider provider = endedSessionsProvider(name);
+        return EndedSessionsRegistry.get(storeSettings(), () -> provider.create(config));
+    }
+
+    /**
+     * The rate-limit back-off shared through the store {@code ended-sessions.store} names: {@link
+     * SharedBackOff#none()} for {@code memory} (each client backs off on its own, as on one node),
+     * else the {@link EndedSessionsProvider}'s ({@code jcache}: every node holds back when one is
+     * rate-limited). The same instance for the same configs as {@link #endedSessions()}; {@link
+     * #clientBuilder()} sets it.
+     *
+     * @return the shared back-off
+     * @throws LoginRocketConfigException for an unknown store name or a bad store setting
+     * @since 0.2
+     */
+    public SharedBackOff sharedBackOff() {
+        String name = config.getString(LoginRocketKeys.ENDED_SESSIONS_STORE);
+        if (name.equals(MEMORY_STORE)) {
+            return SharedBackOff.none();
+        }
+        EndedSessionsProvider provider = endedSessionsProvider(name);
+        return EndedSessionsRegistry.get(SharedBackOff.class, storeSettings(), () -> provider.createSharedBackOff(config));
+    }
+
+    /** What makes two configs share a store: the realm and every {@code ended-sessions.*} value but the retention. */
+    private String storeSettings() {
         StringBuilder settings = new StringBuilder("url=")
                 .append(config.optionalString(LoginRocketKeys.URL).orElse(""))
                 .append('\n');
@@ -179,12 +211,7 @@ public final class LoginRocketFactory {
                 settings.append(rel).append('=').append(config.optionalString(rel).orElse("")).append('\n');
             }
         }
-        if (name.equals(MEMORY_STORE)) {
-            return EndedSessionsRegistry.get(settings.toString(),
-                    () -> InMemoryEndedSessions.builder().maxEntries(maxEntries).build());
-        }
-        EndedSessionsProvider provider = endedSessionsProvider(name);
-        return EndedSessionsRegistry.get(settings.toString(), () -> provider.create(config));
+        return settings.toString();
     }
 
     private EndedSessionsProvider endedSessionsProvider(String name) {

@@ -9,8 +9,9 @@ import java.time.Duration;
  * <p>Every attempt of every call asks {@link #admit} first and reports how LoginRocket answered
  * through the {@link Permit} it got. After a 429, or a 503 that names a wait, the guard refuses
  * attempts locally until the wait has passed; then it admits one probe at a time, and an answer that
- * is not a rate limit ends the episode. This is one client's (one realm's) view; an implementation
- * shared by a cluster can replace {@link LocalRateLimitGuard} behind this interface.
+ * is not a rate limit ends the episode. This is one client's (one realm's) view; {@link
+ * LocalRateLimitGuard} shares it with the other nodes of a cluster through a {@link
+ * io.github.lrjakarta.core.SharedBackOff}.
  *
  * <p>Implementations are thread-safe.
  */
