@@ -1,6 +1,7 @@
 package io.github.lrjakarta.jcache;
 
 import io.github.lrjakarta.core.EndedSessions;
+import io.github.lrjakarta.core.SharedBackOff;
 import io.github.lrjakarta.core.config.EndedSessionsProvider;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.core.config.LoginRocketKeys;
@@ -18,7 +19,8 @@ import javax.cache.spi.CachingProvider;
 
 /**
  * {@code loginrocket.ended-sessions.store=jcache}: a {@link JCacheEndedSessions} on a cache found
- * through the JCache API.
+ * through the JCache API, and a {@link JCacheSharedBackOff} in the same cache, so that the rate-limit
+ * back-off is the cluster's too.
  *
  * <ul>
  *   <li>{@code ended-sessions.jcache.provider}: the {@code CachingProvider} class, e.g. {@code
@@ -48,6 +50,18 @@ public final class JCacheEndedSessionsProvider implements EndedSessionsProvider 
 
     @Override
     public EndedSessions create(LoginRocketConfig config) {
+        return JCacheEndedSessions.builder(openCache(config))
+                .maxEntries(config.getInt(LoginRocketKeys.ENDED_SESSIONS_MAX_ENTRIES))
+                .build();
+    }
+
+    /** A {@link JCacheSharedBackOff} of the realm {@code url} names, in the same cache as the ended sessions. */
+    @Override
+    public SharedBackOff createSharedBackOff(LoginRocketConfig config) {
+        return JCacheSharedBackOff.on(openCache(config), config.url().root().toString());
+    }
+
+    private static Cache<String, Long> openCache(LoginRocketConfig config) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         if (loader == null) {
             loader = JCacheEndedSessionsProvider.class.getClassLoader();
@@ -72,9 +86,7 @@ public final class JCacheEndedSessionsProvider implements EndedSessionsProvider 
             throw config.invalid(LoginRocketKeys.ENDED_SESSIONS_JCACHE_CACHE,
                     "the cache could not be opened or created for String keys and Long values: " + e);
         }
-        return JCacheEndedSessions.builder(cache)
-                .maxEntries(config.getInt(LoginRocketKeys.ENDED_SESSIONS_MAX_ENTRIES))
-                .build();
+        return cache;
     }
 
     private static CachingProvider provider(LoginRocketConfig config, ClassLoader loader) {

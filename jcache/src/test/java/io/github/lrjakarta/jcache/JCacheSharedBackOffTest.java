@@ -1,0 +1,185 @@
+package io.github.lrjakarta.jcache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.hazelcast.cache.HazelcastCachingProvider;
+import com.hazelcast.core.HazelcastInstance;
+import io.github.lrjakarta.core.LoginRocketClient;
+import io.github.lrjakarta.core.RateLimitedException;
+import io.github.lrjakarta.core.RetryPolicy;
+import io.github.lrjakarta.core.SharedBackOff;
+import io.github.lrjakarta.core.config.ConfigSources;
+import io.github.lrjakarta.core.config.LoginRocketConfig;
+import io.github.lrjakarta.core.config.LoginRocketFactory;
+import io.github.lrjakarta.testkit.Fault;
+import io.github.lrjakarta.testkit.IssuedLogin;
+import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
+import javax.cache.configuration.MutableConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rate-limit back-off shared through one JCache cache by two Hazelcast members in this JVM,
+ * each with a client of its own, against one emulator: a 429 that LoginRocket gives one client
+ * holds back the other without a call, and the first answered probe ends it for both.
+ */
+class JCacheSharedBackOffTest {
+
+    private static final String SESSION = "/v2/session";
+    private static final String MEMBER_PROVIDER = "com.hazelcast.cache.HazelcastMemberCachingProvider";
+    private static final String CLUSTER = "lr-backoff-test-" + UUID.randomUUID();
+    private static HazelcastInstance one;
+    private static HazelcastInstance two;
+    private static LoginRocketEmulator emulator;
+
+    @BeforeAll
+    static void start() {
+        one = HazelcastMembers.start(CLUSTER, "lr-backoff-one", 5921, 3);
+        two = HazelcastMembers.start(CLUSTER, "lr-backoff-two", 5921, 3);
+        emulator = LoginRocketEmulator.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+        two.shutdown();
+        one.shutdown();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        emulator.faults().clear();
+    }
+
+    /** As in {@code JCacheEndedSessionsTest}: both members open the cache under the same (default) URI. */
+    private static Cache<String, Long> cacheOn(HazelcastInstance member, String name) {
+        if (member == one) {
+            CacheManager manager = Caching.getCachingProvider(MEMBER_PROVIDER).getCacheManager(
+                    null, null, HazelcastCachingProvider.propertiesByInstanceItself(one));
+            Cache<String, Long> c = manager.getCache(name, String.class, Long.class);
+            return c != null ? c : manager.createCache(name, new MutableConfiguration<String, Long>()
+                    .setTypes(String.class, Long.class));
+        }
+        return member.getCacheManager().getCache(name);
+    }
+
+    private static LoginRocketClient client(SharedBackOff backOff) {
+        return LoginRocketClient.builder().url(emulator.url()).allowInsecureLoopback(true)
+                .retryPolicy(RetryPolicy.none()).sharedBackOff(backOff).build();
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 10 s: " + what);
+            }
+            Thread.sleep(1); // polling recorded state, not waiting for an assumed delay
+        }
+    }
+
+    @Test
+    void aRateLimitOnOneNodeHoldsBackTheOtherUntilAProbeIsAnswered() throws Exception {
+        Cache<String, Long> cache = cacheOn(one, "backoff-a");
+        try (JCacheSharedBackOff onOne = JCacheSharedBackOff.on(cache, emulator.url());
+                JCacheSharedBackOff onTwo = JCacheSharedBackOff.on(cacheOn(two, "backoff-a"), emulator.url());
+                LoginRocketClient a = client(onOne);
+                LoginRocketClient b = client(onTwo)) {
+            IssuedLogin dana = emulator.issueLogin("dana@example.org", null);
+            emulator.faults().inject(SESSION, Fault.status(429).retryAfter(Duration.ofSeconds(1)).once());
+
+            RateLimitedException onA = catchThrowableOfType(() -> a.getSession(dana.sessionId()),
+                    RateLimitedException.class);
+            long limitedAt = System.nanoTime();
+            assertThat(onA.refusedLocally()).as("LoginRocket's own 429").isFalse();
+            await(() -> onTwo.until() != null, "the other member hears of it");
+            System.out.printf("FIGURE back-off shared between members: 429 on A -> B's copy after %d us%n",
+                    TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - limitedAt));
+            assertThat(cache.get(JCacheSharedBackOff.KEY_PREFIX + emulator.url())).isNotNull();
+
+            int callsBefore = emulator.requestCount(SESSION);
+            RateLimitedException onB = catchThrowableOfType(() -> b.getSession(dana.sessionId()),
+                    RateLimitedException.class);
+            assertThat(onB.refusedLocally()).isTrue();
+            assertThat(onB.getMessage()).contains("rate-limited another node of this cluster");
+            assertThat(onB.retryAfter()).hasValueSatisfying(w -> assertThat(w).isPositive()
+                    .isLessThanOrEqualTo(Duration.ofSeconds(1)));
+            assertThat(emulator.requestCount(SESSION)).as("B made no call").isEqualTo(callsBefore);
+
+            await(() -> probed(b, dana), "B's probe once the wait has passed");
+            assertThat(onTwo.until()).isNull();
+            await(() -> onOne.until() == null, "the end of the episode reaches A");
+            assertThat(a.getSession(dana.sessionId())).isNotNull();
+            assertThat(cache.containsKey(JCacheSharedBackOff.KEY_PREFIX + emulator.url())).isFalse();
+        }
+    }
+
+    /** Whether a call went through (the probe), rather than being refused locally. */
+    private static boolean probed(LoginRocketClient client, IssuedLogin login) {
+        try {
+            client.getSession(login.sessionId());
+            return true;
+        } catch (RateLimitedException e) {
+            assertThat(e.refusedLocally()).isTrue();
+            return false;
+        }
+    }
+
+    @Test
+    void aNodeStartedDuringAnEpisodeJoinsIt() throws Exception {
+        try (JCacheSharedBackOff onOne = JCacheSharedBackOff.on(cacheOn(one, "backoff-b"), "https://lr.example/")) {
+            Instant end = Instant.now().plusSeconds(30);
+            onOne.backOff(end);
+            try (JCacheSharedBackOff late = JCacheSharedBackOff.on(cacheOn(two, "backoff-b"), "https://lr.example/")) {
+                assertThat(late.until()).as("read when it started").isEqualTo(end.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                late.backOff(end.minusSeconds(10));
+                assertThat(cacheOn(one, "backoff-b").get(JCacheSharedBackOff.KEY_PREFIX + "https://lr.example/"))
+                        .as("an earlier end does not shorten the wait").isEqualTo(end.toEpochMilli());
+            }
+            try (JCacheSharedBackOff otherRealm = JCacheSharedBackOff.on(cacheOn(two, "backoff-b"), "https://other.example/")) {
+                assertThat(otherRealm.until()).as("each realm backs off on its own").isNull();
+            }
+        }
+    }
+
+    @Test
+    void configuredByTheStoreKeysTheBackOffIsSharedInTheSameCache() {
+        LoginRocketFactory factory = LoginRocketFactory.of(LoginRocketConfig.builder()
+                .source(ConfigSources.environment(Map.of(
+                        "LOGINROCKET_URL", "https://keys.example/",
+                        "LOGINROCKET_ENDED_SESSIONS_STORE", "jcache",
+                        "LOGINROCKET_ENDED_SESSIONS_JCACHE_PROVIDER", MEMBER_PROVIDER,
+                        "LOGINROCKET_ENDED_SESSIONS_JCACHE_URI", "lr-backoff-one",
+                        "LOGINROCKET_ENDED_SESSIONS_JCACHE_CACHE", "backoff-keys")))
+                .build());
+        SharedBackOff backOff = factory.sharedBackOff();
+        assertThat(backOff).isInstanceOf(JCacheSharedBackOff.class).isSameAs(factory.sharedBackOff());
+        Instant end = Instant.now().plusSeconds(30);
+        backOff.backOff(end);
+        assertThat(Caching.getCachingProvider(MEMBER_PROVIDER)
+                .getCacheManager(java.net.URI.create("lr-backoff-one"), getClass().getClassLoader())
+                .getCache("backoff-keys", String.class, Long.class)
+                .get(JCacheSharedBackOff.KEY_PREFIX + "https://keys.example/")).isEqualTo(end.toEpochMilli());
+        backOff.resume();
+        assertThat(backOff.until()).isNull();
+    }
+
+    @Test
+    void theInMemoryStoreSharesNoBackOff() {
+        LoginRocketFactory factory = LoginRocketFactory.of(LoginRocketConfig.builder()
+                .source(ConfigSources.environment(Map.of("LOGINROCKET_URL", "https://memory.example/"))).build());
+        assertThat(factory.sharedBackOff()).isSameAs(SharedBackOff.none());
+    }
+}
