@@ -12,7 +12,6 @@ import javax.cache.configuration.FactoryBuilder;
 import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
 import javax.cache.event.CacheEntryCreatedListener;
 import javax.cache.event.CacheEntryEvent;
-import javax.cache.event.CacheEntryEventFilter;
 import javax.cache.event.CacheEntryExpiredListener;
 import javax.cache.event.CacheEntryRemovedListener;
 import javax.cache.event.CacheEntryUpdatedListener;
@@ -24,7 +23,7 @@ import javax.cache.event.CacheEntryUpdatedListener;
  * <p>It lives in the ended sessions' cache (keys strings, values epoch milliseconds), as one entry
  * per realm whose key, {@code loginrocket rate-limited until <realm URL>}, no session id can take:
  * the end of the wait. Clients read it before every call from a local copy that a JCache entry
- * listener (filtered to that key) keeps up to date and that is read from the cache when the
+ * listener keeps up to date and that is read from the cache when the
  * back-off is built; {@link #backOff(Instant)} writes the copy first, then the cache, keeping the
  * later end if another node wrote one meanwhile; {@link #resume()} clears the copy, then removes
  * the entry. Each is called once per episode and node. The entry expires with the cache's expiry
@@ -60,8 +59,8 @@ public final class JCacheSharedBackOff implements SharedBackOff, AutoCloseable {
         this.cache = Objects.requireNonNull(cache, "cache");
         this.key = KEY_PREFIX + Objects.requireNonNull(realm, "realm");
         LOCAL.put(id, this);
-        this.listener = new MutableCacheEntryListenerConfiguration<>(FactoryBuilder.factoryOf(new Feed(id)),
-                FactoryBuilder.factoryOf(new OnlyKey(key)), false, false);
+        this.listener = new MutableCacheEntryListenerConfiguration<>(FactoryBuilder.factoryOf(new Feed(id, key)),
+                null, false, false);
         // Listen first, then read: a write in between is seen twice, never missed.
         cache.registerCacheEntryListener(listener);
         Long end = cache.get(key);
@@ -131,21 +130,6 @@ public final class JCacheSharedBackOff implements SharedBackOff, AutoCloseable {
         until = end == null ? null : Instant.ofEpochMilli(end);
     }
 
-    /** Passes only this realm's entry, so ended sessions never travel to this listener. */
-    private static final class OnlyKey implements CacheEntryEventFilter<String, Long>, Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String key;
-
-        OnlyKey(String key) {
-            this.key = key;
-        }
-
-        @Override
-        public boolean evaluate(CacheEntryEvent<? extends String, ? extends Long> event) {
-            return key.equals(event.getKey());
-        }
-    }
-
     /** Feeds the entry's events into the copy of the node that registered it. */
     private static final class Feed implements CacheEntryCreatedListener<String, Long>,
             CacheEntryUpdatedListener<String, Long>, CacheEntryRemovedListener<String, Long>,
@@ -153,34 +137,36 @@ public final class JCacheSharedBackOff implements SharedBackOff, AutoCloseable {
 
         private static final long serialVersionUID = 1L;
         private final String id;
+        private final String key;
 
-        Feed(String id) {
+        Feed(String id, String key) {
             this.id = id;
+            this.key = key;
         }
 
         @Override
         public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-            events.forEach(e -> tell(e.getValue()));
+            events.forEach(e -> tell(e, e.getValue()));
         }
 
         @Override
         public void onUpdated(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-            events.forEach(e -> tell(e.getValue()));
+            events.forEach(e -> tell(e, e.getValue()));
         }
 
         @Override
         public void onRemoved(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-            events.forEach(e -> tell(null));
+            events.forEach(e -> tell(e, null));
         }
 
         @Override
         public void onExpired(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-            events.forEach(e -> tell(null));
+            events.forEach(e -> tell(e, null));
         }
 
-        private void tell(Long end) {
+        private void tell(CacheEntryEvent<? extends String, ? extends Long> event, Long end) {
             JCacheSharedBackOff local = LOCAL.get(id);
-            if (local != null) {
+            if (local != null && key.equals(event.getKey())) {
                 local.heard(end);
             }
         }

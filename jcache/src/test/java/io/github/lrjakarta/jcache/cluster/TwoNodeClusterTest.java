@@ -2,6 +2,7 @@ package io.github.lrjakarta.jcache.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lrjakarta.testkit.Fault;
 import io.github.lrjakarta.testkit.IssuedLogin;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
 import java.io.BufferedReader;
@@ -34,7 +35,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * sessions through an embedded cluster on loopback (fixed 127.0.0.1 ports, no multicast) of
  * Hazelcast or Infinispan, configured only by {@code loginrocket.ended-sessions.*} keys and the
  * engine's own configuration file; one emulator in this JVM. A logout on one node holds on the
- * others, on a node started later, and across a node's crash and restart.
+ * others, on a node started later, and across a node's crash and restart; a rate limit LoginRocket
+ * gives one node holds back the others.
  */
 class TwoNodeClusterTest {
 
@@ -133,6 +135,83 @@ class TwoNodeClusterTest {
         assertThat(get(c, other.token()).statusCode()).isEqualTo(401);
         IssuedLogin fresh = emulator.issueLogin(DANA, null);
         assertThat(get(restarted, fresh.token()).statusCode()).as("live sessions still work").isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRateLimitSeenByOneNodeHoldsBackTheOtherForTheWaitLoginRocketGave(Engine engine) throws Exception {
+        Path config = WORK.resolve("backoff-" + engine.file).toAbsolutePath();
+        Files.writeString(config, engine.config("lr-cluster-backoff-" + UUID.randomUUID()));
+        CompletableFuture<Node> startingA = CompletableFuture.supplyAsync(() -> start(engine, config, "backoff-a"));
+        CompletableFuture<Node> startingB = CompletableFuture.supplyAsync(() -> start(engine, config, "backoff-b"));
+        Node a = startingA.join();
+        Node b = startingB.join();
+        IssuedLogin warmUp = emulator.issueLogin(DANA, null);
+        assertThat(get(a, warmUp.token()).statusCode()).as("key set fetched, request path warm").isEqualTo(200);
+        assertThat(get(b, warmUp.token()).statusCode()).isEqualTo(200);
+        Duration wait = Duration.ofSeconds(2);
+        emulator.faults().inject("/v2/session", Fault.status(429).retryAfter(wait).once());
+
+        int deletesBefore = logoutCalls();
+        assertThat(logout(a, emulator.issueLogin(DANA, null)).statusCode()).isEqualTo(204);
+        long limitedAt = System.nanoTime();
+        assertThat(logoutCalls()).as("A called and LoginRocket answered 429").isEqualTo(deletesBefore + 1);
+
+        // B's logout path calls LoginRocket unless B already knows of the back-off; each poll is a new session.
+        int calledByB = 0;
+        IssuedLogin refusedOnB;
+        while (true) {
+            IssuedLogin login = emulator.issueLogin(DANA, null);
+            int before = logoutCalls();
+            assertThat(logout(b, login).statusCode()).isEqualTo(204);
+            if (logoutCalls() == before) {
+                refusedOnB = login;
+                break;
+            }
+            calledByB++;
+            assertThat(System.nanoTime() - limitedAt).as("B holds back within a generous bound")
+                    .isLessThan(TimeUnit.SECONDS.toNanos(10));
+        }
+        long refusedAfterMicros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - limitedAt);
+        System.out.printf("FIGURE cluster " + engine + ": 429 answered to A -> B refuses locally after %d us"
+                + " (%d calls B made before)%n", refusedAfterMicros, calledByB);
+        assertThat(emulator.session(refusedOnB.sessionId())).as("B made no call for it")
+                .hasValueSatisfying(s -> assertThat(s.active()).isTrue());
+        assertThat(get(b, refusedOnB.token()).statusCode()).as("B still ended it locally").isEqualTo(401);
+
+        // Once the wait has passed, B's next logout is the probe; its answer ends the episode for both nodes.
+        long resumedAfterNanos;
+        while (true) {
+            IssuedLogin login = emulator.issueLogin(DANA, null);
+            int before = logoutCalls();
+            logout(b, login);
+            if (logoutCalls() > before) {
+                resumedAfterNanos = System.nanoTime() - limitedAt;
+                assertThat(emulator.session(login.sessionId()))
+                        .hasValueSatisfying(s -> assertThat(s.active()).isFalse());
+                break;
+            }
+            assertThat(System.nanoTime() - limitedAt).as("B resumes").isLessThan(TimeUnit.SECONDS.toNanos(10));
+            Thread.sleep(20); // polling what the emulator recorded
+        }
+        System.out.printf("FIGURE cluster " + engine + ": B called again %d ms after the 429 (wait %d ms)%n",
+                TimeUnit.NANOSECONDS.toMillis(resumedAfterNanos), wait.toMillis());
+        assertThat(resumedAfterNanos).as("not before the wait LoginRocket gave").isGreaterThanOrEqualTo(wait.toNanos());
+        int before = logoutCalls();
+        assertThat(logout(a, emulator.issueLogin(DANA, null)).statusCode()).isEqualTo(204);
+        assertThat(logoutCalls()).as("A calls again too").isEqualTo(before + 1);
+    }
+
+    private HttpResponse<String> logout(Node node, IssuedLogin login) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(node.uri("/logout")).POST(HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer " + login.token()).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The {@code DELETE /v2/session} (logout) calls LoginRocket received. */
+    private static int logoutCalls() {
+        return (int) emulator.requests().stream()
+                .filter(r -> r.method().equals("DELETE") && r.path().equals("/v2/session")).count();
     }
 
     private HttpResponse<String> get(Node node, String token) throws IOException, InterruptedException {
