@@ -5,6 +5,7 @@ import io.github.lrjakarta.cdi.internal.Denials;
 import io.github.lrjakarta.cdi.internal.HealthChecks;
 import io.github.lrjakarta.cdi.internal.LoginRequiredInterceptor;
 import io.github.lrjakarta.cdi.internal.LoginRocketRuntime;
+import io.github.lrjakarta.cdi.internal.ProducedStore;
 import io.github.lrjakarta.cdi.internal.RealmConfigs;
 import io.github.lrjakarta.cdi.internal.RealmName;
 import io.github.lrjakarta.cdi.internal.RequiresPermissionInterceptor;
@@ -17,6 +18,8 @@ import io.github.lrjakarta.core.event.LoginRocketListener;
 import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.config.ConfigSource;
+import io.github.lrjakarta.core.config.LoginRocketConfig;
+import io.github.lrjakarta.core.config.LoginRocketFactory;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -29,6 +32,8 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Annotated;
 import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DefinitionException;
@@ -98,6 +103,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Weld SE it fails {@code Weld.initialize()}. The messages name the key, the source and what was
  * expected.
  *
+ * <p>Applications that set up their cache engine in code produce a {@code javax.cache.Cache} with
+ * {@link LoginRocketStore} instead of the {@code loginrocket.ended-sessions.*} keys: the extension
+ * shares ended sessions and the rate-limit back-off through it for every client and verifier of
+ * the application, the servlet filter's included.
+ *
  * <h2>The current request</h2>
  *
  * <p>The request is taken from the CDI request-context events the container fires for every
@@ -129,6 +139,8 @@ public class LoginRocketExtension implements Extension {
     private volatile boolean defaultRealmUsed;
     private volatile LoginRocketRuntime runtime;
     private volatile ClassLoader applicationClassLoader;
+    /** Uninstalls the stores on the application's {@link LoginRocketStore} cache; null while there are none. */
+    private volatile AutoCloseable producedStore;
 
     /** The extension as the container loads it: configuration from the standard sources. */
     public LoginRocketExtension() {
@@ -340,9 +352,10 @@ public class LoginRocketExtension implements Extension {
 
     void stop(@Observes BeforeShutdown event) {
         WebApps.runtimeStopped(applicationClassLoader, runtime);
+        stopProducedStore();
     }
 
-    void validate(@Observes AfterDeploymentValidation event) {
+    void validate(@Observes AfterDeploymentValidation event, BeanManager beans) {
         List<RealmName> realms = realmsInUse();
         LOG.log(System.Logger.Level.INFO, "LoginRocket CDI: beans for realms {0}, validating {1}",
                 realmsWithBeans(), realms);
@@ -354,9 +367,66 @@ public class LoginRocketExtension implements Extension {
                 failed = true;
             }
         }
+        Set<Bean<?>> stores = beans.getBeans(Object.class, LoginRocketStore.Literal.INSTANCE);
+        if (!failed && !stores.isEmpty()) {
+            Optional<Throwable> problem = useProducedStore(beans, stores, realms);
+            problem.ifPresent(event::addDeploymentProblem);
+            failed = problem.isPresent();
+        }
         if (failed) {
             // The container will not start, and may not send BeforeShutdown.
             WebApps.runtimeStopped(applicationClassLoader, runtime);
+            stopProducedStore();
+        }
+    }
+
+    /**
+     * Installs the application's {@link LoginRocketStore} cache for every factory, and builds each
+     * realm's ended-sessions store on it now, so that a clash with the keys or a failing producer
+     * fails the deployment.
+     */
+    private Optional<Throwable> useProducedStore(BeanManager beans, Set<Bean<?>> stores, List<RealmName> realms) {
+        if (stores.size() > 1) {
+            return Optional.of(new DefinitionException("More than one @LoginRocketStore bean: " + stores
+                    + "; LoginRocket shares its state through one cache, keep one"));
+        }
+        Bean<?> bean = stores.iterator().next();
+        try {
+            // Only here is javax.cache touched: applications without a store never load it.
+            Optional<AutoCloseable> installed = ProducedStore.install(beans, bean);
+            if (installed.isEmpty()) {
+                return Optional.of(new DefinitionException("The @LoginRocketStore bean " + bean
+                        + " is not a javax.cache.Cache<String, Long>: produce the cache itself"));
+            }
+            producedStore = installed.get();
+        } catch (NoClassDefFoundError e) {
+            return Optional.of(new DefinitionException("The @LoginRocketStore bean " + bean + " needs the modules"
+                    + " io.github.lrjakarta:loginrocket-jcache and javax.cache:cache-api in the application (missing: "
+                    + e.getMessage() + ")"));
+        }
+        for (RealmName realm : realms) {
+            LoginRocketConfig config = runtime.config(realm);
+            try {
+                LoginRocketFactory.of(config).endedSessions();
+            } catch (LoginRocketConfigException e) {
+                return Optional.of(e);
+            } catch (RuntimeException | NoClassDefFoundError e) {
+                return Optional.of(new DefinitionException("The @LoginRocketStore cache " + bean
+                        + " could not be used (the application needs io.github.lrjakarta:loginrocket-jcache): " + e, e));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void stopProducedStore() {
+        AutoCloseable installed = producedStore;
+        producedStore = null;
+        if (installed != null) {
+            try {
+                installed.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, "Stopping the @LoginRocketStore stores failed", e);
+            }
         }
     }
 }

@@ -171,6 +171,11 @@ public final class LoginRocketFactory {
      * @throws LoginRocketConfigException for an unknown store name or a bad store setting
      */
     public EndedSessions endedSessions() {
+        EndedSessionsRegistry.InCode inCode = inCodeStore();
+        if (inCode != null) {
+            return EndedSessionsRegistry.get(EndedSessions.class, inCodeSettings(inCode),
+                    () -> inCode.provider().create(config));
+        }
         String name = config.getString(LoginRocketKeys.ENDED_SESSIONS_STORE);
         int maxEntries = config.getInt(LoginRocketKeys.ENDED_SESSIONS_MAX_ENTRIES);
         if (name.equals(MEMORY_STORE)) {
@@ -193,12 +198,48 @@ public final class LoginRocketFactory {
      * @since 0.2
      */
     public SharedBackOff sharedBackOff() {
+        EndedSessionsRegistry.InCode inCode = inCodeStore();
+        if (inCode != null) {
+            return EndedSessionsRegistry.get(SharedBackOff.class, inCodeSettings(inCode),
+                    () -> inCode.provider().createSharedBackOff(config));
+        }
         String name = config.getString(LoginRocketKeys.ENDED_SESSIONS_STORE);
         if (name.equals(MEMORY_STORE)) {
             return SharedBackOff.none();
         }
         EndedSessionsProvider provider = endedSessionsProvider(name);
         return EndedSessionsRegistry.get(SharedBackOff.class, storeSettings(), () -> provider.createSharedBackOff(config));
+    }
+
+    /**
+     * Makes {@code provider}, set up in code, the ended-sessions store and shared back-off of every
+     * factory of this class loader from now on, instead of what {@code ended-sessions.store} names:
+     * how the CDI extension hands the application's {@code @LoginRocketStore} cache to the servlet
+     * filter and to every other client and verifier of the application. A config that sets {@code
+     * ended-sessions.store} as well fails with an error naming the key, since one of the two would be
+     * ignored. The provider's {@code create} methods are called once per realm URL and {@code
+     * ended-sessions.*} setting, as for a provider the key names.
+     *
+     * @param provider the provider, or {@code null} to go back to the keys (the application stopped)
+     * @since 0.2
+     */
+    public static void useStoreProvider(EndedSessionsProvider provider) {
+        EndedSessionsRegistry.installInCode(provider);
+    }
+
+    private EndedSessionsRegistry.InCode inCodeStore() {
+        EndedSessionsRegistry.InCode inCode = EndedSessionsRegistry.inCode();
+        boolean keySet = config.lookup(LoginRocketKeys.ENDED_SESSIONS_STORE).filter(v -> !v.isDefault()).isPresent();
+        if (inCode != null && keySet) {
+            throw config.invalid(LoginRocketKeys.ENDED_SESSIONS_STORE, "the application also sets up its store in"
+                    + " code (" + inCode.provider().name() + "), which would make this key ignored: remove the key,"
+                    + " or the code (a @LoginRocketStore producer)");
+        }
+        return inCode;
+    }
+
+    private String inCodeSettings(EndedSessionsRegistry.InCode inCode) {
+        return storeSettings() + "in-code=" + inCode.provider().name() + '#' + inCode.installation() + '\n';
     }
 
     /** What makes two configs share a store: the realm and every {@code ended-sessions.*} value but the retention. */

@@ -1,7 +1,9 @@
 package io.github.lrjakarta.core.config.internal;
 
 import io.github.lrjakarta.core.EndedSessions;
+import io.github.lrjakarta.core.config.EndedSessionsProvider;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -16,8 +18,28 @@ import java.util.function.Supplier;
 public final class EndedSessionsRegistry {
 
     private static final ConcurrentHashMap<String, Object> SHARED = new ConcurrentHashMap<>();
+    private static final AtomicLong INSTALLS = new AtomicLong();
+    private static volatile InCode inCode;
 
     private EndedSessionsRegistry() {}
+
+    /**
+     * A provider set up in code, in place of the one {@code ended-sessions.store} names.
+     *
+     * @param provider the provider
+     * @param installation tells this installation's stores from those of earlier ones (a redeployment)
+     */
+    public record InCode(EndedSessionsProvider provider, long installation) {}
+
+    /** Installs {@code provider} for every config built from now on; null uninstalls. */
+    public static void installInCode(EndedSessionsProvider provider) {
+        inCode = provider == null ? null : new InCode(provider, INSTALLS.incrementAndGet());
+    }
+
+    /** The provider installed in code, or null. */
+    public static InCode inCode() {
+        return inCode;
+    }
 
     /** The store registered under {@code settings}, created by {@code factory} on first use. */
     public static EndedSessions get(String settings, Supplier<EndedSessions> factory) {
