@@ -1,7 +1,6 @@
 package io.github.lrjakarta.core;
 
 import java.lang.System.Logger.Level;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -36,9 +35,9 @@ public final class InMemorySessionChecks implements SessionChecks {
     }
 
     @Override
-    public boolean claim(String sessionId, Instant now, Instant until) {
+    public boolean claim(String sessionId, long nowMillis, long untilMillis) {
         Objects.requireNonNull(sessionId, "sessionId");
-        return claims.claim(sessionId, until.toEpochMilli(), now.toEpochMilli());
+        return claims.claim(sessionId, untilMillis, nowMillis);
     }
 
     /** The number of sessions recorded, claims that ran out and were not yet purged included. */

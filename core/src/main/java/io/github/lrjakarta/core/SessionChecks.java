@@ -1,7 +1,5 @@
 package io.github.lrjakarta.core;
 
-import java.time.Instant;
-
 /**
  * Until when each active session counts as confirmed at LoginRocket: the record that keeps {@link
  * SessionRecheck} to one {@code GET /v2/session} per session and interval, on one node or, shared,
@@ -21,15 +19,16 @@ import java.time.Instant;
 public interface SessionChecks {
 
     /**
-     * Claims the next check of a session if it is due: no claim on it holds past {@code now}.
+     * Claims the next check of a session if it is due: no claim on it holds past {@code nowMillis}.
+     * Times are epoch milliseconds, so that the common answer (a claim holds) allocates nothing.
      *
      * @param sessionId the session id ({@code kss_…}), not null
-     * @param now the caller's current time
-     * @param until when the claim runs out, the next check falls due
+     * @param nowMillis the caller's current time
+     * @param untilMillis when the claim runs out, the next check falls due
      * @return true if this caller holds the claim and must make the check; false if a claim (this
      *     node's or another's) still holds
      */
-    boolean claim(String sessionId, Instant now, Instant until);
+    boolean claim(String sessionId, long nowMillis, long untilMillis);
 
     /**
      * A record in this JVM's memory, for one node, of at most {@value InMemoryEndedSessions#DEFAULT_MAX_ENTRIES}

@@ -61,6 +61,7 @@ public final class SessionRecheck {
 
     private final LoginRocketClient client;
     private final Duration interval;
+    private final long intervalMillis;
     private final SessionChecks checks;
     private final EndedSessions ended;
     private final Clock clock;
@@ -68,6 +69,7 @@ public final class SessionRecheck {
     private SessionRecheck(Builder b) {
         this.client = b.client;
         this.interval = b.interval;
+        this.intervalMillis = b.interval.toMillis();
         this.checks = b.checks != null ? b.checks : SessionChecks.inMemory();
         this.ended = b.ended != null ? b.ended : b.client.endedSessions();
         this.clock = b.clock;
@@ -90,9 +92,9 @@ public final class SessionRecheck {
         if (ended.isEnded(sessionId)) {
             return Outcome.ENDED;
         }
-        Instant now = clock.instant();
-        if (!checks.claim(sessionId, now, now.plus(interval))) {
-            return Outcome.NOT_DUE;
+        long now = clock.millis();
+        if (!checks.claim(sessionId, now, now + intervalMillis)) {
+            return Outcome.NOT_DUE; // the common case: no allocation, no lock
         }
         String account = session.selectedMembership().map(LoginRocketMembership::orgId).orElse(null);
         try {
@@ -100,7 +102,7 @@ public final class SessionRecheck {
             return Outcome.CONFIRMED;
         } catch (AccessDeniedException e) {
             // Every token of the session minted before now expires within one token lifetime from now.
-            ended.end(sessionId, now.plus(Duration.between(session.issuedAt(), session.expiresAt())));
+            ended.end(sessionId, Instant.ofEpochMilli(now).plus(Duration.between(session.issuedAt(), session.expiresAt())));
             LOG.log(Level.DEBUG, "Session re-check: LoginRocket says the session is over (request id {0})",
                     e.requestId());
             return Outcome.ENDED;

@@ -15,19 +15,19 @@ import org.junit.jupiter.api.Test;
 /** The one-node claim record: one winner per interval, and bounded. */
 class InMemorySessionChecksTest {
 
-    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
-    private static final Duration INTERVAL = Duration.ofMinutes(5);
+    private static final long NOW = Instant.parse("2026-03-01T12:00:00Z").toEpochMilli();
+    private static final long INTERVAL = Duration.ofMinutes(5).toMillis();
 
     @Test
     void aClaimHoldsUntilItRunsOut() {
         SessionChecks checks = SessionChecks.inMemory();
-        assertThat(checks.claim("kss_a", NOW, NOW.plus(INTERVAL))).isTrue();
-        assertThat(checks.claim("kss_a", NOW, NOW.plus(INTERVAL))).isFalse();
-        assertThat(checks.claim("kss_b", NOW, NOW.plus(INTERVAL))).as("per session").isTrue();
-        Instant later = NOW.plus(INTERVAL).minusMillis(1);
-        assertThat(checks.claim("kss_a", later, later.plus(INTERVAL))).isFalse();
-        Instant due = NOW.plus(INTERVAL);
-        assertThat(checks.claim("kss_a", due, due.plus(INTERVAL))).isTrue();
+        assertThat(checks.claim("kss_a", NOW, NOW + INTERVAL)).isTrue();
+        assertThat(checks.claim("kss_a", NOW, NOW + INTERVAL)).isFalse();
+        assertThat(checks.claim("kss_b", NOW, NOW + INTERVAL)).as("per session").isTrue();
+        long later = NOW + INTERVAL - 1;
+        assertThat(checks.claim("kss_a", later, later + INTERVAL)).isFalse();
+        long due = NOW + INTERVAL;
+        assertThat(checks.claim("kss_a", due, due + INTERVAL)).isTrue();
     }
 
     @Test
@@ -42,7 +42,7 @@ class InMemorySessionChecksTest {
                 done[i] = pool.submit(() -> {
                     go.await();
                     for (int k = 0; k < 1000; k++) {
-                        if (checks.claim("kss_a", NOW, NOW.plus(INTERVAL))) {
+                        if (checks.claim("kss_a", NOW, NOW + INTERVAL)) {
                             winners.incrementAndGet();
                         }
                     }
@@ -63,11 +63,11 @@ class InMemorySessionChecksTest {
     void whenFullClaimsThatRanOutGoFirst() {
         InMemorySessionChecks checks = InMemorySessionChecks.builder().maxEntries(10).build();
         for (int i = 0; i < 10; i++) {
-            checks.claim("kss_old" + i, NOW, NOW.plusSeconds(1));
+            checks.claim("kss_old" + i, NOW, NOW + 1000);
         }
-        Instant later = NOW.plusSeconds(2);
-        checks.claim("kss_new", later, later.plus(INTERVAL));
+        long later = NOW + 2000;
+        checks.claim("kss_new", later, later + INTERVAL);
         assertThat(checks.size()).isEqualTo(1);
-        assertThat(checks.claim("kss_new", later, later.plus(INTERVAL))).isFalse();
+        assertThat(checks.claim("kss_new", later, later + INTERVAL)).isFalse();
     }
 }

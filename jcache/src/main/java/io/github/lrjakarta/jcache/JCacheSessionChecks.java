@@ -4,7 +4,6 @@ import io.github.lrjakarta.core.InMemoryEndedSessions;
 import io.github.lrjakarta.core.InMemorySessionChecks;
 import io.github.lrjakarta.core.SessionChecks;
 import java.lang.System.Logger.Level;
-import java.time.Instant;
 import java.util.Objects;
 import javax.cache.Cache;
 
@@ -67,12 +66,10 @@ public final class JCacheSessionChecks implements SessionChecks {
     }
 
     @Override
-    public boolean claim(String sessionId, Instant now, Instant until) {
-        if (!local.claim(sessionId, now, until)) {
+    public boolean claim(String sessionId, long nowMillis, long untilMillis) {
+        if (!local.claim(sessionId, nowMillis, untilMillis)) {
             return false; // a claim this node knows of holds: no cache round trip
         }
-        long nowMillis = now.toEpochMilli();
-        long untilMillis = until.toEpochMilli();
         try {
             for (int i = 0; i < MAX_CLAIM_ATTEMPTS; i++) {
                 Long held = cache.get(sessionId);

@@ -50,7 +50,8 @@ class JCacheSessionChecksTest {
     private static final String MEMBER_PROVIDER = "com.hazelcast.cache.HazelcastMemberCachingProvider";
     private static final String CLUSTER = "lr-checks-test-" + UUID.randomUUID();
     private static final Duration INTERVAL = Duration.ofMinutes(5);
-    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+    private static final long NOW = Instant.parse("2026-03-01T12:00:00Z").toEpochMilli();
+    private static final long INTERVAL_MILLIS = INTERVAL.toMillis();
     private static HazelcastInstance one;
     private static HazelcastInstance two;
 
@@ -105,30 +106,30 @@ class JCacheSessionChecksTest {
         SessionChecks onOne = JCacheSessionChecks.on(counting(cacheOn(one, "checks-a"), cacheCalls, false));
         SessionChecks onTwo = JCacheSessionChecks.on(cacheOn(two, "checks-a"));
 
-        assertThat(onOne.claim("kss_a", NOW, NOW.plus(INTERVAL))).isTrue();
-        assertThat(onTwo.claim("kss_a", NOW.plusSeconds(1), NOW.plusSeconds(1).plus(INTERVAL))).isFalse();
+        assertThat(onOne.claim("kss_a", NOW, NOW + INTERVAL_MILLIS)).isTrue();
+        assertThat(onTwo.claim("kss_a", NOW + 1000, NOW + 1000 + INTERVAL_MILLIS)).isFalse();
         int afterClaim = cacheCalls.get();
         for (int i = 0; i < 100; i++) {
-            assertThat(onOne.claim("kss_a", NOW.plusSeconds(i), NOW.plusSeconds(i).plus(INTERVAL))).isFalse();
+            assertThat(onOne.claim("kss_a", NOW + i * 1000L, NOW + i * 1000L + INTERVAL_MILLIS)).isFalse();
         }
         assertThat(cacheCalls.get()).as("answered locally while the claim holds").isEqualTo(afterClaim);
 
-        Instant due = NOW.plus(INTERVAL);
-        assertThat(onOne.claim("kss_a", due, due.plus(INTERVAL))).as("the next interval's claim").isTrue();
-        Instant tried = due.plusSeconds(1);
-        assertThat(onTwo.claim("kss_a", tried, tried.plus(INTERVAL))).isFalse();
+        long due = NOW + INTERVAL_MILLIS;
+        assertThat(onOne.claim("kss_a", due, due + INTERVAL_MILLIS)).as("the next interval's claim").isTrue();
+        long tried = due + 1000;
+        assertThat(onTwo.claim("kss_a", tried, tried + INTERVAL_MILLIS)).isFalse();
 
-        Instant idle = due.plus(INTERVAL).plusSeconds(1); // member one made no request meanwhile
-        assertThat(onTwo.claim("kss_a", idle, idle.plus(INTERVAL))).as("whichever member sees it due first").isTrue();
-        assertThat(onOne.claim("kss_a", idle, idle.plus(INTERVAL))).isFalse();
+        long idle = due + INTERVAL_MILLIS + 1000; // member one made no request meanwhile
+        assertThat(onTwo.claim("kss_a", idle, idle + INTERVAL_MILLIS)).as("whichever member sees it due first").isTrue();
+        assertThat(onOne.claim("kss_a", idle, idle + INTERVAL_MILLIS)).isFalse();
     }
 
     @Test
     void aNodeThatCannotReachTheCacheChecksOnItsOwn() {
         AtomicInteger cacheCalls = new AtomicInteger();
         SessionChecks cut = JCacheSessionChecks.on(counting(cacheOn(one, "checks-b"), cacheCalls, true));
-        assertThat(cut.claim("kss_b", NOW, NOW.plus(INTERVAL))).isTrue();
-        assertThat(cut.claim("kss_b", NOW, NOW.plus(INTERVAL))).as("its own claim holds").isFalse();
+        assertThat(cut.claim("kss_b", NOW, NOW + INTERVAL_MILLIS)).isTrue();
+        assertThat(cut.claim("kss_b", NOW, NOW + INTERVAL_MILLIS)).as("its own claim holds").isFalse();
         assertThat(cacheCalls.get()).isEqualTo(1);
     }
 
@@ -190,11 +191,11 @@ class JCacheSessionChecksTest {
                 .build())
                 .sessionChecks();
         assertThat(checks).isInstanceOf(JCacheSessionChecks.class);
-        assertThat(checks.claim("kss_keys", NOW, NOW.plus(INTERVAL))).isTrue();
+        assertThat(checks.claim("kss_keys", NOW, NOW + INTERVAL_MILLIS)).isTrue();
         Cache<String, Long> created = Caching.getCachingProvider(MEMBER_PROVIDER)
                 .getCacheManager(URI.create("lr-checks-one"), getClass().getClassLoader())
                 .getCache("checks-d", String.class, Long.class);
-        assertThat(created.get("kss_keys")).isEqualTo(NOW.plus(INTERVAL).toEpochMilli());
+        assertThat(created.get("kss_keys")).isEqualTo(NOW + INTERVAL_MILLIS);
         @SuppressWarnings("unchecked")
         CompleteConfiguration<String, Long> conf = created.getConfiguration(CompleteConfiguration.class);
         assertThat(conf.getExpiryPolicyFactory().create().getExpiryForUpdate())
