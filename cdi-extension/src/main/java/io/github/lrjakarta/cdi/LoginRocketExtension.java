@@ -310,7 +310,11 @@ public class LoginRocketExtension implements Extension {
                     // The verifier's client proxy: the verifier itself is built on the first bearer token.
                     LoginRocketTokenVerifier verifier =
                             lookup.select(LoginRocketTokenVerifier.class, qualifier).get();
-                    return new CurrentSession(realm, () -> SessionLookup.find(realm, verifier), shared.denials());
+                    // the client's proxy too; the re-check (when configured) is built with it once per realm
+                    LoginRocketClient client = lookup.select(LoginRocketClient.class, qualifier).get();
+                    return new CurrentSession(realm,
+                            () -> SessionLookup.find(realm, verifier, shared.sessionRecheck(realm, client)),
+                            shared.denials());
                 });
         event.<LoginRocketSession>addBean()
                 .types(LoginRocketSession.class, Object.class)

@@ -3,19 +3,14 @@ package io.github.lrjakarta.core;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * {@link EndedSessions} in this JVM's memory: the default for one node, and the local mirror that
  * shared stores answer {@link #isEnded(String)} from.
  *
- * <p>A {@link ConcurrentHashMap} from session id to the end of its retention. A lookup of a session
+ * <p>A {@link java.util.concurrent.ConcurrentHashMap} from session id to the end of its retention. A lookup of a session
  * that was never ended, the common case, is one lock-free map read and does not read the clock.
  * Expired entries are removed when they are read, and all of them every 1,024 recordings.
  *
@@ -36,17 +31,16 @@ public final class InMemoryEndedSessions implements EndedSessions {
     public static final int DEFAULT_MAX_ENTRIES = 100_000;
 
     private static final System.Logger LOG = System.getLogger(InMemoryEndedSessions.class.getName());
-    private static final int PURGE_EVERY = 1024;
 
-    private final ConcurrentHashMap<String, Long> untilMillis = new ConcurrentHashMap<>();
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final AtomicInteger recordsSincePurge = new AtomicInteger();
-    private final int maxEntries;
-    private final Clock clock;
+    private final ExpiringEntries entries;
+    /** Bound once: a method reference made per call would allocate on every request. */
+    private final LongSupplier clockMillis;
 
     private InMemoryEndedSessions(Builder b) {
-        this.maxEntries = b.maxEntries;
-        this.clock = b.clock;
+        this.entries = new ExpiringEntries(b.maxEntries, LOG, Level.WARNING, "Ended-sessions store full ({0} entries):"
+                + " forgot the {1} ended sessions closest to expiry, whose remaining tokens work again until they"
+                + " expire; raise loginrocket.ended-sessions.max-entries or use a shared store");
+        this.clockMillis = b.clock::millis;
     }
 
     /** A builder; the defaults give what {@link EndedSessions#inMemory()} gives. */
@@ -70,37 +64,14 @@ public final class InMemoryEndedSessions implements EndedSessions {
     public boolean record(String sessionId, Instant until) {
         Objects.requireNonNull(sessionId, "sessionId");
         long u = Objects.requireNonNull(until, "until").toEpochMilli();
-        Long known = untilMillis.get(sessionId);
-        if (known != null && known >= u) {
-            return false; // lock-free: a replayed token of an ended session lands here on every request
-        }
-        long now = clock.millis();
-        if (u <= now) {
-            return false;
-        }
-        writeLock.lock();
-        try {
-            untilMillis.merge(sessionId, u, Math::max);
-            if (untilMillis.size() > maxEntries || recordsSincePurge.incrementAndGet() >= PURGE_EVERY) {
-                purge(now);
-            }
-            return true;
-        } finally {
-            writeLock.unlock();
-        }
+        // a replayed token of an ended session lands here on every request: extend() does not read
+        // the clock or lock when the entry already lasts long enough
+        return entries.extend(sessionId, u, clockMillis);
     }
 
     @Override
     public boolean isEnded(String sessionId) {
-        Long u = untilMillis.get(sessionId);
-        if (u == null) {
-            return false;
-        }
-        if (clock.millis() < u) {
-            return true;
-        }
-        untilMillis.remove(sessionId, u);
-        return false;
+        return entries.isLive(sessionId, clockMillis);
     }
 
     /**
@@ -110,41 +81,17 @@ public final class InMemoryEndedSessions implements EndedSessions {
      * @param sessionId the session id
      */
     public void forget(String sessionId) {
-        untilMillis.remove(Objects.requireNonNull(sessionId, "sessionId"));
+        entries.remove(Objects.requireNonNull(sessionId, "sessionId"));
     }
 
     /** The number of entries, expired ones not yet purged included. */
     public int size() {
-        return untilMillis.size();
-    }
-
-    /** Called with the write lock held. */
-    private void purge(long now) {
-        recordsSincePurge.set(0);
-        untilMillis.values().removeIf(u -> u <= now);
-        if (untilMillis.size() <= maxEntries) {
-            return;
-        }
-        int target = maxEntries - Math.max(1, maxEntries / 10);
-        List<Map.Entry<String, Long>> entries = new ArrayList<>(untilMillis.entrySet());
-        entries.sort(Map.Entry.comparingByValue());
-        int evicted = 0;
-        for (Map.Entry<String, Long> e : entries) {
-            if (untilMillis.size() <= target) {
-                break;
-            }
-            if (untilMillis.remove(e.getKey(), e.getValue())) {
-                evicted++;
-            }
-        }
-        LOG.log(Level.WARNING, "Ended-sessions store full ({0} entries): forgot the {1} ended sessions closest to"
-                + " expiry, whose remaining tokens work again until they expire; raise"
-                + " loginrocket.ended-sessions.max-entries or use a shared store", maxEntries, evicted);
+        return entries.size();
     }
 
     @Override
     public String toString() {
-        return "InMemoryEndedSessions[entries=" + untilMillis.size() + ", maxEntries=" + maxEntries + "]";
+        return "InMemoryEndedSessions[entries=" + entries.size() + ", maxEntries=" + entries.maxEntries() + "]";
     }
 
     /**

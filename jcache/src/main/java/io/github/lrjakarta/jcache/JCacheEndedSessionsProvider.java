@@ -1,6 +1,7 @@
 package io.github.lrjakarta.jcache;
 
 import io.github.lrjakarta.core.EndedSessions;
+import io.github.lrjakarta.core.SessionChecks;
 import io.github.lrjakarta.core.SharedBackOff;
 import io.github.lrjakarta.core.config.EndedSessionsProvider;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
@@ -31,6 +32,10 @@ import javax.cache.spi.CachingProvider;
  *   <li>{@code ended-sessions.jcache.cache}: the cache; default {@code loginrocket-ended-sessions}.
  *       If the manager has none of that name it is created for {@code String}/{@code Long} with
  *       entries expiring twice {@code ended-sessions.retention} after their last write.
+ *   <li>{@code ended-sessions.jcache.checks-cache}: the cache of session-check claims ({@link
+ *       JCacheSessionChecks}, used with {@code session-recheck-interval}); default {@code
+ *       loginrocket-session-checks}, created like the other with entries expiring twice the interval
+ *       after their last write.
  * </ul>
  *
  * <p>Every failure is a {@link io.github.lrjakarta.core.config.LoginRocketConfigException} naming
@@ -50,7 +55,7 @@ public final class JCacheEndedSessionsProvider implements EndedSessionsProvider 
 
     @Override
     public EndedSessions create(LoginRocketConfig config) {
-        return JCacheEndedSessions.builder(openCache(config))
+        return JCacheEndedSessions.builder(endedSessionsCache(config))
                 .maxEntries(config.getInt(LoginRocketKeys.ENDED_SESSIONS_MAX_ENTRIES))
                 .build();
     }
@@ -58,10 +63,30 @@ public final class JCacheEndedSessionsProvider implements EndedSessionsProvider 
     /** A {@link JCacheSharedBackOff} of the realm {@code url} names, in the same cache as the ended sessions. */
     @Override
     public SharedBackOff createSharedBackOff(LoginRocketConfig config) {
-        return JCacheSharedBackOff.on(openCache(config), config.url().root().toString());
+        return JCacheSharedBackOff.on(endedSessionsCache(config), config.url().root().toString());
     }
 
-    private static Cache<String, Long> openCache(LoginRocketConfig config) {
+    private static Cache<String, Long> endedSessionsCache(LoginRocketConfig config) {
+        Duration retention = config.getDuration(LoginRocketKeys.ENDED_SESSIONS_RETENTION);
+        return open(config, LoginRocketKeys.ENDED_SESSIONS_JCACHE_CACHE, retention.multipliedBy(2));
+    }
+
+    /**
+     * The record of session-check claims, on the cache {@code ended-sessions.jcache.checks-cache} of
+     * the same cache manager; if the manager has none of that name it is created with entries
+     * expiring twice {@code session-recheck-interval} (at least a minute) after their last write.
+     */
+    @Override
+    public SessionChecks createSessionChecks(LoginRocketConfig config) {
+        Duration interval = config.sessionRecheckInterval().orElse(Duration.ofMinutes(15));
+        Duration expiry = interval.multipliedBy(2).compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1)
+                : interval.multipliedBy(2);
+        Cache<String, Long> cache = open(config, LoginRocketKeys.ENDED_SESSIONS_JCACHE_CHECKS_CACHE, expiry);
+        return JCacheSessionChecks.on(cache, config.getInt(LoginRocketKeys.ENDED_SESSIONS_MAX_ENTRIES));
+    }
+
+    /** The cache named by {@code nameKey} of the configured manager, created with {@code expiry} if missing. */
+    private static Cache<String, Long> open(LoginRocketConfig config, String nameKey, Duration expiry) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         if (loader == null) {
             loader = JCacheEndedSessionsProvider.class.getClassLoader();
@@ -77,16 +102,12 @@ public final class JCacheEndedSessionsProvider implements EndedSessionsProvider 
                     "the JCache provider " + provider.getClass().getName() + " could not open its cache manager at "
                             + uri + ": " + e);
         }
-        String name = config.getString(LoginRocketKeys.ENDED_SESSIONS_JCACHE_CACHE);
-        Duration retention = config.getDuration(LoginRocketKeys.ENDED_SESSIONS_RETENTION);
-        Cache<String, Long> cache;
+        String name = config.getString(nameKey);
         try {
-            cache = cache(manager, name, retention);
+            return cache(manager, name, expiry);
         } catch (RuntimeException e) {
-            throw config.invalid(LoginRocketKeys.ENDED_SESSIONS_JCACHE_CACHE,
-                    "the cache could not be opened or created for String keys and Long values: " + e);
+            throw config.invalid(nameKey, "the cache could not be opened or created for String keys and Long values: " + e);
         }
-        return cache;
     }
 
     private static CachingProvider provider(LoginRocketConfig config, ClassLoader loader) {
@@ -110,7 +131,7 @@ public final class JCacheEndedSessionsProvider implements EndedSessionsProvider 
     }
 
     @SuppressWarnings("unchecked")
-    private static Cache<String, Long> cache(CacheManager manager, String name, Duration retention) {
+    private static Cache<String, Long> cache(CacheManager manager, String name, Duration expiry) {
         Cache<String, Long> cache = existing(manager, name);
         if (cache != null) {
             return cache;
@@ -119,7 +140,7 @@ public final class JCacheEndedSessionsProvider implements EndedSessionsProvider 
                 .setTypes(String.class, Long.class)
                 .setStoreByValue(true)
                 .setExpiryPolicyFactory(ModifiedExpiryPolicy.factoryOf(
-                        new javax.cache.expiry.Duration(TimeUnit.SECONDS, retention.multipliedBy(2).toSeconds())));
+                        new javax.cache.expiry.Duration(TimeUnit.SECONDS, expiry.toSeconds())));
         try {
             return manager.createCache(name, conf);
         } catch (CacheException e) {

@@ -6,6 +6,7 @@ import io.github.lrjakarta.core.LoginRocketException;
 import io.github.lrjakarta.core.LoginRocketMembership;
 import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
+import io.github.lrjakarta.core.SessionRecheck;
 import io.github.lrjakarta.core.TokenVerification;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.core.config.LoginRocketFactory;
@@ -57,6 +58,11 @@ import javax.net.ssl.SSLContext;
  * here: the request is then anonymous (or refused where authentication is mandatory). Tokens,
  * session ids and secrets are never logged.
  *
+ * <p>With {@code loginrocket.session-recheck-interval} set, the session of a token that verified is
+ * confirmed through {@code GET /v2/session} at most once per interval ({@link SessionRecheck}; across
+ * the cluster with a shared store), on the request that finds the check due; a session LoginRocket
+ * says is over is refused like one logged out here, a failed check accepts the token.
+ *
  * <p>Input from requests without a session never costs LoginRocket more than {@code
  * loginrocket.anonymous-call-rate} calls a second, and every call made here has one attempt
  * ({@link ClientForwarding#ONE_ATTEMPT}): a request thread never waits between attempts, whether or
@@ -94,6 +100,8 @@ public final class LoginRocketAuthentication implements AutoCloseable {
     private final CallBudget anonymousCalls;
     private final LoginState loginState;
     private final EndedSessions ended;
+    /** Null when {@code loginrocket.session-recheck-interval} is not set. */
+    private final SessionRecheck recheck;
 
     LoginRocketAuthentication(FilterSettings settings, LoginRocketClient client, boolean ownsClient,
             LoginRocketTokenVerifier verifier, Clock clock) {
@@ -109,6 +117,13 @@ public final class LoginRocketAuthentication implements AutoCloseable {
         // the verifier's store: once a session is recorded there, the verifier refuses its tokens,
         // cached ones included, on this node and (with a shared store) on every node
         this.ended = verifier.endedSessions();
+        this.recheck = settings.sessionRecheckInterval == null ? null : SessionRecheck.builder()
+                .client(client)
+                .interval(settings.sessionRecheckInterval)
+                .sessionChecks(settings.sessionChecks)
+                .endedSessions(ended)
+                .clock(clock)
+                .build();
     }
 
     /** A builder; {@link Builder#config(LoginRocketConfig)} is required. */
@@ -219,9 +234,16 @@ public final class LoginRocketAuthentication implements AutoCloseable {
             if (fromCookie && dueForRefresh(session)) {
                 Optional<LoginRocketSession> fresh = refresher.refresh(token, session).session();
                 if (fresh.isPresent()) {
+                    // just confirmed by LoginRocket: no re-check needed
                     settings.cookie.write(req, res, fresh.get().token(), fresh.get().expiresAt(), clock.instant());
                     return SessionRefresher.Result.of(fresh.get());
                 }
+            }
+            if (recheck != null && recheck.check(session) == SessionRecheck.Outcome.ENDED) {
+                // ended elsewhere (LoginRocket Web, another application, an administrator): as after our own logout
+                refresher.forget(session.sessionId());
+                intake.forget(session.sessionId());
+                return SessionRefresher.Result.OVER;
             }
             return SessionRefresher.Result.of(session);
         }

@@ -3,6 +3,7 @@ package io.github.lrjakarta.cdi.internal;
 import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.event.LoginRocketListener;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
+import io.github.lrjakarta.core.SessionRecheck;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.core.config.LoginRocketFactory;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the extension's beans share at run time: the realm configs, the bean factories and the
@@ -36,6 +38,8 @@ public final class LoginRocketRuntime {
     private final RealmConfigs configs;
     private final Denials denials;
     private final List<RealmName> deferred = new ArrayList<>();
+    /** Per realm: its re-check, or empty when off; built on the first bearer token that verifies. */
+    private final ConcurrentHashMap<RealmName, Optional<SessionRecheck>> rechecks = new ConcurrentHashMap<>();
 
     public LoginRocketRuntime(RealmConfigs configs, Denials denials) {
         this.configs = Objects.requireNonNull(configs, "configs");
@@ -63,6 +67,16 @@ public final class LoginRocketRuntime {
             listeners.forEach(b::listener);
             return b;
         });
+    }
+
+    /**
+     * The realm's session re-check ({@code session-recheck-interval}) making its calls through
+     * {@code client}, the realm's client bean; null when it is off. One per realm, so its claims
+     * are shared by every request (and, with a shared store, by the filter and every node).
+     */
+    public SessionRecheck sessionRecheck(RealmName realm, LoginRocketClient client) {
+        return rechecks.computeIfAbsent(realm,
+                r -> LoginRocketFactory.of(config(r)).sessionRecheck(client, b -> b)).orElse(null);
     }
 
     public Denials denials() {

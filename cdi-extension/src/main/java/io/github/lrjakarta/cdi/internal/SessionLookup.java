@@ -2,6 +2,7 @@ package io.github.lrjakarta.cdi.internal;
 
 import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
+import io.github.lrjakarta.core.SessionRecheck;
 import io.github.lrjakarta.core.TokenVerification;
 import io.github.lrjakarta.servlet.LoginRocketFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,8 +11,9 @@ import java.util.Optional;
 
 /**
  * Finds the session of the current HTTP request for one realm: the one the servlet filter put in
- * its request attribute (default realm only), else the {@code Authorization: Bearer} token
- * verified with the realm's verifier.
+ * its request attribute (default realm only; the filter's pipeline ran the session re-check), else
+ * the {@code Authorization: Bearer} token verified with the realm's verifier and, with {@code
+ * loginrocket.session-recheck-interval} set, confirmed by the realm's {@link SessionRecheck}.
  */
 public final class SessionLookup {
 
@@ -23,8 +25,10 @@ public final class SessionLookup {
     /**
      * @param realm whose verifier checks the bearer token; the filter's session counts for the default realm only
      * @param verifier the realm's verifier (a client proxy: built on the first bearer token)
+     * @param recheck the realm's session re-check, or null when it is off
      */
-    public static Optional<LoginRocketSession> find(RealmName realm, LoginRocketTokenVerifier verifier) {
+    public static Optional<LoginRocketSession> find(RealmName realm, LoginRocketTokenVerifier verifier,
+            SessionRecheck recheck) {
         Optional<HttpServletRequest> current = CurrentRequest.get();
         if (current.isEmpty()) {
             return Optional.empty();
@@ -43,8 +47,14 @@ public final class SessionLookup {
         TokenVerification verification = verifier.verify(token);
         if (!verification.isValid()) {
             LOG.log(Level.DEBUG, "Bearer token refused for realm {0}: {1}", realm, verification.failure());
+            return Optional.empty();
         }
-        return verification.session();
+        LoginRocketSession session = verification.sessionOrThrow();
+        if (recheck != null && recheck.check(session) == SessionRecheck.Outcome.ENDED) {
+            LOG.log(Level.DEBUG, "Bearer token refused for realm {0}: its session was ended at LoginRocket", realm);
+            return Optional.empty();
+        }
+        return Optional.of(session);
     }
 
     /** The token of an {@code Authorization: Bearer} header (scheme case-insensitive), else null. */

@@ -2,6 +2,8 @@ package io.github.lrjakarta.core.config;
 
 import io.github.lrjakarta.core.EndedSessions;
 import io.github.lrjakarta.core.SharedBackOff;
+import io.github.lrjakarta.core.InMemorySessionChecks;
+import io.github.lrjakarta.core.SessionChecks;
 
 /**
  * A kind of shared {@link EndedSessions} store (and with it a {@link SharedBackOff}) that {@code loginrocket.ended-sessions.store}
@@ -42,5 +44,20 @@ public interface EndedSessionsProvider {
      */
     default SharedBackOff createSharedBackOff(LoginRocketConfig config) {
         return SharedBackOff.none();
+    }
+
+    /**
+     * Creates the record of session-check claims ({@code loginrocket.session-recheck-interval}),
+     * on the same shared state as {@link #create}, so that each session is checked once per
+     * interval across the cluster. Called like {@link #create}, once per realm URL and setting.
+     *
+     * @param config the realm's configuration
+     * @return the record; by default one in this JVM's memory, so that every node checks on its own
+     * @throws LoginRocketConfigException for a missing or bad value, naming the key
+     */
+    default SessionChecks createSessionChecks(LoginRocketConfig config) {
+        return InMemorySessionChecks.builder()
+                .maxEntries(config.getInt(LoginRocketKeys.ENDED_SESSIONS_MAX_ENTRIES))
+                .build();
     }
 }

@@ -163,6 +163,25 @@ public final class LoginRocketConfig {
         return optionalDuration(key).orElseThrow(() -> missing(key, "a duration"));
     }
 
+    /**
+     * {@code session-recheck-interval}: empty when the re-check is off; 3 to 15 minutes, or down to 1
+     * second when {@code url} is a loopback address (the testkit emulator).
+     *
+     * @throws LoginRocketConfigException for a value out of range, naming the key and the range
+     * @since 0.2
+     */
+    public Optional<Duration> sessionRecheckInterval() {
+        boolean loopback;
+        try {
+            loopback = url().isLoopback();
+        } catch (LoginRocketConfigException e) {
+            loopback = false; // reported under url
+        }
+        boolean loopbackRealm = loopback;
+        return optional(LoginRocketKeys.SESSION_RECHECK_INTERVAL,
+                s -> Converters.recheckInterval(Converters.duration(s, true), loopbackRealm));
+    }
+
     /** A boolean: {@code true} or {@code false}, nothing else. */
     public Optional<Boolean> optionalBoolean(String key) {
         return optional(key, Converters::bool);
@@ -237,7 +256,11 @@ public final class LoginRocketConfig {
                 locale();
                 break;
             case DURATION:
-                optionalDuration(rel);
+                if (rel.equals(LoginRocketKeys.SESSION_RECHECK_INTERVAL)) {
+                    sessionRecheckInterval();
+                } else {
+                    optionalDuration(rel);
+                }
                 break;
             case BOOLEAN:
                 optionalBoolean(rel);

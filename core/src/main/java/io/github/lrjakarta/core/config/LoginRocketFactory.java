@@ -2,12 +2,16 @@ package io.github.lrjakarta.core.config;
 
 import io.github.lrjakarta.core.EndedSessions;
 import io.github.lrjakarta.core.InMemoryEndedSessions;
+import io.github.lrjakarta.core.InMemorySessionChecks;
 import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.RetryPolicy;
 import io.github.lrjakarta.core.SharedBackOff;
+import io.github.lrjakarta.core.SessionChecks;
+import io.github.lrjakarta.core.SessionRecheck;
 import io.github.lrjakarta.core.config.internal.EndedSessionsRegistry;
 import io.github.lrjakarta.core.internal.ServiceListeners;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +21,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Clients, token verifiers and the ended-sessions store, set up from a {@link
+ * Clients, token verifiers, the ended-sessions store and the session re-check, set up from a {@link
  * LoginRocketConfig}: the one place where configuration keys become builder settings.
  *
  * <pre>{@code
@@ -242,7 +246,60 @@ public final class LoginRocketFactory {
         return storeSettings() + "in-code=" + inCode.provider().name() + '#' + inCode.installation() + '\n';
     }
 
-    /** What makes two configs share a store: the realm and every {@code ended-sessions.*} value but the retention. */
+    /**
+     * The record of session-check claims that goes with {@link #endedSessions()}: in memory for the
+     * {@code memory} store, otherwise the provider's ({@code jcache} shares it between nodes). One
+     * instance per realm URL and {@code ended-sessions.*} values in this class loader.
+     *
+     * @return the shared record
+     * @throws LoginRocketConfigException for an unknown store name or a bad store setting
+     * @since 0.2
+     */
+    public SessionChecks sessionChecks() {
+        EndedSessionsRegistry.InCode inCode = inCodeStore();
+        if (inCode != null) {
+            return EndedSessionsRegistry.get(SessionChecks.class, inCodeSettings(inCode),
+                    () -> inCode.provider().createSessionChecks(config));
+        }
+        String name = config.getString(LoginRocketKeys.ENDED_SESSIONS_STORE);
+        int maxEntries = config.getInt(LoginRocketKeys.ENDED_SESSIONS_MAX_ENTRIES);
+        if (name.equals(MEMORY_STORE)) {
+            return EndedSessionsRegistry.get(SessionChecks.class, storeSettings(),
+                    () -> InMemorySessionChecks.builder().maxEntries(maxEntries).build());
+        }
+        EndedSessionsProvider provider = endedSessionsProvider(name);
+        return EndedSessionsRegistry.get(SessionChecks.class, storeSettings(), () -> provider.createSessionChecks(config));
+    }
+
+    /**
+     * The session re-check of {@code session-recheck-interval}, making its calls through {@code
+     * client}, with the {@link #sessionChecks()} record and the {@link #endedSessions()} store; empty
+     * when the key is not set (the default: off).
+     *
+     * @param client the client for the calls, e.g. the one of the filter or the CDI extension
+     * @param customize adds what config cannot hold (a clock, for tests)
+     * @throws LoginRocketConfigException for an interval out of range or a bad store setting
+     * @since 0.2
+     */
+    public Optional<SessionRecheck> sessionRecheck(LoginRocketClient client,
+            UnaryOperator<SessionRecheck.Builder> customize) {
+        Optional<Duration> interval = config.sessionRecheckInterval();
+        if (interval.isEmpty()) {
+            return Optional.empty();
+        }
+        SessionRecheck.Builder b = SessionRecheck.builder()
+                .client(client)
+                .interval(interval.get())
+                .sessionChecks(sessionChecks())
+                .endedSessions(endedSessions());
+        try {
+            return Optional.of(customize.apply(b).build());
+        } catch (IllegalArgumentException e) {
+            throw config.invalid(LoginRocketKeys.SESSION_RECHECK_INTERVAL, e.getMessage());
+        }
+    }
+
+    /** What identifies one store: the realm URL and every {@code ended-sessions.*} value but the retention. */
     private String storeSettings() {
         StringBuilder settings = new StringBuilder("url=")
                 .append(config.optionalString(LoginRocketKeys.URL).orElse(""))

@@ -185,6 +185,22 @@ public final class LoginRocketKeys {
      */
     public static final String ENDED_SESSIONS_JCACHE_CACHE = "ended-sessions.jcache.cache";
     /**
+     * {@code jcache}: the cache of session-check claims ({@code session-recheck-interval}); created
+     * if the manager has none of that name. Default {@code loginrocket-session-checks}.
+     *
+     * @since 0.2
+     */
+    public static final String ENDED_SESSIONS_JCACHE_CHECKS_CACHE = "ended-sessions.jcache.checks-cache";
+    /**
+     * Confirm an active session through {@code GET /v2/session} at most once per this interval
+     * (across the cluster with a shared store), so that a session ended elsewhere is refused within
+     * it; a 403 ends the session on every node, a failure accepts the token. 3 to 15 minutes (down
+     * to 1 second for a realm on a loopback address, the emulator). Default: off.
+     *
+     * @since 0.2
+     */
+    public static final String SESSION_RECHECK_INTERVAL = "session-recheck-interval";
+    /**
      * Register {@code LoginRocketServerAuthModule} with the container's Jakarta Authentication
      * (Tomcat 10.1 and 11), so that {@code web.xml} security constraints, {@code getUserPrincipal()}
      * and {@code isUserInRole()} are the container's own. Read from the application's sources (a
@@ -291,6 +307,8 @@ public final class LoginRocketKeys {
         m.put(ENDED_SESSIONS_JCACHE_PROVIDER, new Spec(Kind.STRING, null));
         m.put(ENDED_SESSIONS_JCACHE_URI, new Spec(Kind.STRING, null));
         m.put(ENDED_SESSIONS_JCACHE_CACHE, new Spec(Kind.STRING, ModuleDefaults.ENDED_SESSIONS_JCACHE_CACHE));
+        m.put(ENDED_SESSIONS_JCACHE_CHECKS_CACHE, new Spec(Kind.STRING, ModuleDefaults.SESSION_CHECKS_JCACHE_CACHE));
+        m.put(SESSION_RECHECK_INTERVAL, new Spec(Kind.DURATION, null, true));
         m.put(JAKARTA_AUTHENTICATION, flag(false));
         m.put(GROUP_PREFIX, new Spec(Kind.STRING, null));
         m.put(ORG_GROUP, flag(false));

@@ -45,5 +45,8 @@ public final class ModuleDefaults {
     /** {@code ended-sessions.jcache.cache}: the JCache store's cache. */
     public static final String ENDED_SESSIONS_JCACHE_CACHE = "loginrocket-ended-sessions";
 
+    /** {@code ended-sessions.jcache.checks-cache}: the JCache record of session-check claims. */
+    public static final String SESSION_CHECKS_JCACHE_CACHE = "loginrocket-session-checks";
+
     private ModuleDefaults() {}
 }

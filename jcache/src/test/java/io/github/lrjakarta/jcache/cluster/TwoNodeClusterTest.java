@@ -10,6 +10,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,12 +37,15 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Hazelcast or Infinispan, configured only by {@code loginrocket.ended-sessions.*} keys and the
  * engine's own configuration file; one emulator in this JVM. A logout on one node holds on the
  * others, on a node started later, and across a node's crash and restart; a rate limit LoginRocket
- * gives one node holds back the others.
+ * gives one node holds back the others; a session ended at LoginRocket is found by one node's
+ * re-check and refused by all.
  */
 class TwoNodeClusterTest {
 
     private static final String DANA = "dana@example.org";
     private static final Path WORK = Paths.get("target", "cluster-test");
+    /** The nodes' session re-check interval: short, for a test against the emulator on loopback. */
+    private static final int RECHECK_SECONDS = 3;
 
     private static LoginRocketEmulator emulator;
     private final List<Node> nodes = new ArrayList<>();
@@ -212,6 +216,61 @@ class TwoNodeClusterTest {
     private static int logoutCalls() {
         return (int) emulator.requests().stream()
                 .filter(r -> r.method().equals("DELETE") && r.path().equals("/v2/session")).count();
+    /**
+     * LoginRocket Web's logout (or an administrator) ends the session without any node hearing of
+     * it; the nodes' re-check ({@code loginrocket.session-recheck-interval}, {@value #RECHECK_SECONDS} s
+     * here, allowed that short only because the realm is the emulator on loopback) finds out: one
+     * node's {@code GET /v2/session} gets the 403, the ended-sessions cache tells the other.
+     */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aSessionEndedAtLoginRocketIsRefusedOnBothNodesWithinTheRecheckIntervalPlusOneSecond(Engine engine)
+            throws Exception {
+        Path config = WORK.resolve(engine.file).toAbsolutePath();
+        Files.writeString(config, engine.config("lr-cluster-test-" + UUID.randomUUID()));
+        CompletableFuture<Node> startingA = CompletableFuture.supplyAsync(() -> start(engine, config, "recheck-a"));
+        CompletableFuture<Node> startingB = CompletableFuture.supplyAsync(() -> start(engine, config, "recheck-b"));
+        Node a = startingA.join();
+        Node b = startingB.join();
+
+        IssuedLogin warmUp = emulator.issueLogin(DANA, null); // key sets fetched, code paths warm on both nodes
+        assertThat(get(a, warmUp.token()).statusCode()).isEqualTo(200);
+        assertThat(get(b, warmUp.token()).statusCode()).isEqualTo(200);
+        IssuedLogin dana = emulator.issueLogin(DANA, null);
+        emulator.clearRequests();
+        assertThat(get(a, dana.token()).statusCode()).isEqualTo(200);
+        assertThat(get(b, dana.token()).statusCode()).isEqualTo(200);
+        assertThat(emulator.requestCount("/v2/session")).as("confirmed once for the cluster").isEqualTo(1);
+
+        HttpResponse<Void> endedElsewhere = http.send(HttpRequest.newBuilder(URI.create(emulator.url()
+                + "/logout?session=" + URLEncoder.encode(dana.sessionId(), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        long endedAt = System.nanoTime();
+        assertThat(endedElsewhere.statusCode()).isBetween(300, 399);
+        boolean refusedOnA = false;
+        boolean refusedOnB = false;
+        int polls = 0;
+        while (!(refusedOnA && refusedOnB)) {
+            polls++;
+            refusedOnA = refusedOnA || get(a, dana.token()).statusCode() == 401;
+            refusedOnB = refusedOnB || get(b, dana.token()).statusCode() == 401;
+            assertThat(System.nanoTime() - endedAt).as("refused on both within a generous bound")
+                    .isLessThan(TimeUnit.SECONDS.toNanos(20));
+        }
+        long refusedAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - endedAt);
+        int checks = (int) emulator.requests().stream()
+                .filter(r -> r.path().equals("/v2/session") && dana.sessionId().equals(r.queryParam("session").orElse(null)))
+                .count();
+        System.out.printf("FIGURE cluster " + engine + ": session ended at LoginRocket -> refused on both nodes after"
+                + " %d ms (re-check interval %d s; %d polls; %d GET /v2/session calls for the cluster)%n",
+                refusedAfterMillis, RECHECK_SECONDS, polls, checks);
+        assertThat(refusedAfterMillis).as("within the re-check interval + 1 s")
+                .isLessThanOrEqualTo(TimeUnit.SECONDS.toMillis(RECHECK_SECONDS + 1));
+        assertThat(checks).as("one check per interval for the whole cluster: the confirmation, then the 403")
+                .isEqualTo(2);
+        assertThat(get(a, dana.token()).statusCode()).as("stays refused").isEqualTo(401);
+        IssuedLogin fresh = emulator.issueLogin(DANA, null);
+        assertThat(get(b, fresh.token()).statusCode()).as("live sessions still work").isEqualTo(200);
     }
 
     private HttpResponse<String> get(Node node, String token) throws IOException, InterruptedException {
@@ -265,7 +324,8 @@ class TwoNodeClusterTest {
 
     /**
      * JGroups over TCP on 127.0.0.1:7911-7915 with a static member list (TCPPING instead of the
-     * default stack's multicast discovery), and the store's cache replicated to every node.
+     * default stack's multicast discovery), and the store's caches (ended sessions, session-check
+     * claims) replicated to every node.
      */
     static String infinispanXml(String clusterName) {
         return """
@@ -282,6 +342,10 @@ class TwoNodeClusterTest {
                     <replicated-cache name="loginrocket-ended-sessions" mode="SYNC">
                       <encoding media-type="application/x-java-object"/>
                       <expiration lifespan="172800000"/>
+                    </replicated-cache>
+                    <replicated-cache name="loginrocket-session-checks" mode="SYNC">
+                      <encoding media-type="application/x-java-object"/>
+                      <expiration lifespan="1800000"/>
                     </replicated-cache>
                   </cache-container>
                 </infinispan>
@@ -311,6 +375,7 @@ class TwoNodeClusterTest {
                     "-Dloginrocket.ended-sessions.store=jcache",
                     "-Dloginrocket.ended-sessions.jcache.provider=" + engine.provider,
                     "-Dloginrocket.ended-sessions.jcache.uri=" + config.toUri(),
+                    "-Dloginrocket.session-recheck-interval=" + RECHECK_SECONDS + "s",
                     ClusterNode.class.getName()));
             File log = WORK.resolve("node-" + name + ".log").toFile();
             try {

@@ -1,8 +1,10 @@
 package io.github.lrjakarta.servlet.internal;
 
 import io.github.lrjakarta.core.LoginRocketUrl;
+import io.github.lrjakarta.core.SessionChecks;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.core.config.ConfigValue;
+import io.github.lrjakarta.core.config.LoginRocketFactory;
 import io.github.lrjakarta.core.config.LoginRocketKeys;
 import java.net.URI;
 import java.time.Duration;
@@ -28,6 +30,10 @@ public final class FilterSettings {
     public final PathPatterns loginLanding;
     /** The application's public base URL without a trailing slash, or null to use the request's. */
     public final String publicUrl;
+    /** How often an active session is confirmed at LoginRocket; null when the re-check is off (the default). */
+    public final Duration sessionRecheckInterval;
+    /** The realm's record of re-check claims (shared between nodes with a shared store); null when the re-check is off. */
+    public final SessionChecks sessionChecks;
 
     /**
      * Reads the settings, recording every problem in {@code problems}.
@@ -59,6 +65,10 @@ public final class FilterSettings {
                 config.optional(LoginRocketKeys.LOGIN_LANDING_PATHS, PathPatterns::parse).orElse(PathPatterns.none()));
         this.publicUrl = problems.get(() -> config.optional(LoginRocketKeys.PUBLIC_URL,
                 s -> publicUrl(s, Boolean.TRUE.equals(insecureLoopback))).orElse(null));
+        this.sessionRecheckInterval = problems.get(() -> config.sessionRecheckInterval().orElse(null));
+        // connects a shared record (joins the cluster) now, so that a bad store setting fails the deployment
+        this.sessionChecks = sessionRecheckInterval == null ? null
+                : problems.get(() -> LoginRocketFactory.of(config).sessionChecks());
         problems.throwIfAny();
     }
 

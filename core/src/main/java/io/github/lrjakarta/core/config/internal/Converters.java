@@ -55,6 +55,23 @@ public final class Converters {
         return d;
     }
 
+    /**
+     * The interval of the session re-check ({@code loginrocket.session-recheck-interval}): 3 to 15
+     * minutes, AuthRocket's advice for caching a session check; down to 1 second only for a realm
+     * on a loopback address (the testkit emulator), whose calls cost no rate limit.
+     *
+     * @param loopbackRealm whether the realm URL is a loopback address
+     */
+    public static Duration recheckInterval(Duration d, boolean loopbackRealm) {
+        Duration min = loopbackRealm ? Duration.ofSeconds(1) : Duration.ofMinutes(3);
+        if (d.compareTo(min) < 0 || d.compareTo(Duration.ofMinutes(15)) > 0) {
+            throw new IllegalArgumentException("expected from " + format(min) + " to 15m, got " + format(d)
+                    + (loopbackRealm ? "" : "; below 3m only for a realm on a loopback address (the testkit"
+                            + " emulator), since every check is a call against the realm's rate limit"));
+        }
+        return d;
+    }
+
     /** The shortest text {@link #duration(String, boolean)} reads back as {@code d}: {@code 5s}, {@code 10m}, {@code 1d}. */
     public static String format(Duration d) {
         long ms = d.toMillis();

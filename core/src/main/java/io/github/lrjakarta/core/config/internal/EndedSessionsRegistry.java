@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * One ended-sessions store, and one shared rate-limit back-off, per realm URL and store setting,
+ * One ended-sessions store, one shared rate-limit back-off and one session-check record per realm URL and store setting,
  * for the whole class loader.
  *
  * <p>The filter, the CDI extension and users' own code each build configs, clients and verifiers

@@ -1,0 +1,204 @@
+package io.github.lrjakarta.jcache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.cache.HazelcastCachingProvider;
+import com.hazelcast.core.HazelcastInstance;
+import io.github.lrjakarta.core.LoginRocketClient;
+import io.github.lrjakarta.core.LoginRocketSession;
+import io.github.lrjakarta.core.LoginRocketTokenVerifier;
+import io.github.lrjakarta.core.LoginRocketUrl;
+import io.github.lrjakarta.core.SessionChecks;
+import io.github.lrjakarta.core.SessionRecheck;
+import io.github.lrjakarta.core.config.ConfigSources;
+import io.github.lrjakarta.core.config.LoginRocketConfig;
+import io.github.lrjakarta.core.config.LoginRocketFactory;
+import io.github.lrjakarta.testkit.IssuedLogin;
+import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
+import javax.cache.configuration.CompleteConfiguration;
+import javax.cache.configuration.MutableConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shared record of session-check claims on two Hazelcast members in this JVM: one claim, and
+ * so one LoginRocket call, per session and interval for both; a node that cannot reach the cache
+ * checks on its own.
+ */
+class JCacheSessionChecksTest {
+
+    private static final int FIRST_PORT = 5931;
+    private static final String MEMBER_PROVIDER = "com.hazelcast.cache.HazelcastMemberCachingProvider";
+    private static final String CLUSTER = "lr-checks-test-" + UUID.randomUUID();
+    private static final Duration INTERVAL = Duration.ofMinutes(5);
+    private static final long NOW = Instant.parse("2026-03-01T12:00:00Z").toEpochMilli();
+    private static final long INTERVAL_MILLIS = INTERVAL.toMillis();
+    private static HazelcastInstance one;
+    private static HazelcastInstance two;
+
+    @BeforeAll
+    static void startMembers() {
+        one = HazelcastMembers.start(CLUSTER, "lr-checks-one", FIRST_PORT, 3);
+        two = HazelcastMembers.start(CLUSTER, "lr-checks-two", FIRST_PORT, 3);
+    }
+
+    @AfterAll
+    static void stopMembers() {
+        for (HazelcastInstance member : new HazelcastInstance[] {two, one}) {
+            if (member != null) {
+                member.shutdown();
+            }
+        }
+    }
+
+    /** The shared cache as each member sees it (see JCacheEndedSessionsTest on the manager's URI). */
+    private static Cache<String, Long> cacheOn(HazelcastInstance member, String name) {
+        if (member == one) {
+            CacheManager manager = Caching.getCachingProvider(MEMBER_PROVIDER).getCacheManager(
+                    null, null, HazelcastCachingProvider.propertiesByInstanceItself(one));
+            Cache<String, Long> c = manager.getCache(name, String.class, Long.class);
+            return c != null ? c : manager.createCache(name, new MutableConfiguration<String, Long>()
+                    .setTypes(String.class, Long.class));
+        }
+        return member.getCacheManager().getCache(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Cache<String, Long> counting(Cache<String, Long> real, AtomicInteger calls, boolean broken) {
+        return (Cache<String, Long>) Proxy.newProxyInstance(Cache.class.getClassLoader(), new Class<?>[] {Cache.class},
+                (proxy, method, args) -> {
+                    if (method.getName().matches("get|put.*|replace")) {
+                        calls.incrementAndGet();
+                        if (broken) {
+                            throw new IllegalStateException("cluster unreachable");
+                        }
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void ofTwoMembersOneWinsEachIntervalAndAHeldClaimCostsNoCacheCall() {
+        AtomicInteger cacheCalls = new AtomicInteger();
+        SessionChecks onOne = JCacheSessionChecks.on(counting(cacheOn(one, "checks-a"), cacheCalls, false));
+        SessionChecks onTwo = JCacheSessionChecks.on(cacheOn(two, "checks-a"));
+
+        assertThat(onOne.claim("kss_a", NOW, NOW + INTERVAL_MILLIS)).isTrue();
+        assertThat(onTwo.claim("kss_a", NOW + 1000, NOW + 1000 + INTERVAL_MILLIS)).isFalse();
+        int afterClaim = cacheCalls.get();
+        for (int i = 0; i < 100; i++) {
+            assertThat(onOne.claim("kss_a", NOW + i * 1000L, NOW + i * 1000L + INTERVAL_MILLIS)).isFalse();
+        }
+        assertThat(cacheCalls.get()).as("answered locally while the claim holds").isEqualTo(afterClaim);
+
+        long due = NOW + INTERVAL_MILLIS;
+        assertThat(onOne.claim("kss_a", due, due + INTERVAL_MILLIS)).as("the next interval's claim").isTrue();
+        long tried = due + 1000;
+        assertThat(onTwo.claim("kss_a", tried, tried + INTERVAL_MILLIS)).isFalse();
+
+        long idle = due + INTERVAL_MILLIS + 1000; // member one made no request meanwhile
+        assertThat(onTwo.claim("kss_a", idle, idle + INTERVAL_MILLIS)).as("whichever member sees it due first").isTrue();
+        assertThat(onOne.claim("kss_a", idle, idle + INTERVAL_MILLIS)).isFalse();
+    }
+
+    @Test
+    void aNodeThatCannotReachTheCacheChecksOnItsOwn() {
+        AtomicInteger cacheCalls = new AtomicInteger();
+        SessionChecks cut = JCacheSessionChecks.on(counting(cacheOn(one, "checks-b"), cacheCalls, true));
+        assertThat(cut.claim("kss_b", NOW, NOW + INTERVAL_MILLIS)).isTrue();
+        assertThat(cut.claim("kss_b", NOW, NOW + INTERVAL_MILLIS)).as("its own claim holds").isFalse();
+        assertThat(cacheCalls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void twoNodesRecheckingOneSessionMakeOneLoginRocketCallPerInterval() throws Exception {
+        try (LoginRocketEmulator emulator = LoginRocketEmulator.start();
+                JCacheEndedSessions endedOnOne = JCacheEndedSessions.on(cacheOn(one, "ended-checks-c"));
+                JCacheEndedSessions endedOnTwo = JCacheEndedSessions.on(cacheOn(two, "ended-checks-c"));
+                LoginRocketClient clientOne = client(emulator, endedOnOne);
+                LoginRocketClient clientTwo = client(emulator, endedOnTwo)) {
+            SessionRecheck nodeOne = SessionRecheck.builder().client(clientOne).interval(INTERVAL).clock(emulator.clock())
+                    .sessionChecks(JCacheSessionChecks.on(cacheOn(one, "checks-c"))).build();
+            SessionRecheck nodeTwo = SessionRecheck.builder().client(clientTwo).interval(INTERVAL).clock(emulator.clock())
+                    .sessionChecks(JCacheSessionChecks.on(cacheOn(two, "checks-c"))).build();
+            IssuedLogin dana = emulator.issueLogin("dana@example.org", null);
+            LoginRocketSession session = LoginRocketTokenVerifier.builder().jwks(LoginRocketUrl.parse(emulator.url(), true))
+                    .clock(emulator.clock()).build().verify(dana.token()).sessionOrThrow();
+
+            assertThat(nodeOne.check(session)).isEqualTo(SessionRecheck.Outcome.CONFIRMED);
+            assertThat(nodeTwo.check(session)).isEqualTo(SessionRecheck.Outcome.NOT_DUE);
+            assertThat(emulator.requestCount("/v2/session")).isEqualTo(1);
+
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(emulator.url() + "/logout?session="
+                    + URLEncoder.encode(dana.sessionId(), StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            emulator.clock().advance(INTERVAL);
+            assertThat(nodeTwo.check(session)).isEqualTo(SessionRecheck.Outcome.ENDED);
+            assertThat(emulator.requestCount("/v2/session")).isEqualTo(2);
+            await(() -> endedOnOne.isEnded(dana.sessionId()), "node one learns of the end through the cache");
+            assertThat(nodeOne.check(session)).isEqualTo(SessionRecheck.Outcome.ENDED);
+            assertThat(emulator.requestCount("/v2/session")).isEqualTo(2);
+        }
+    }
+
+    private static LoginRocketClient client(LoginRocketEmulator emulator, JCacheEndedSessions ended) {
+        return LoginRocketClient.builder().url(emulator.url()).allowInsecureLoopback(true).endedSessions(ended).build();
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 10 s: " + what);
+            }
+            Thread.sleep(1); // polling recorded state, not waiting for an assumed delay
+        }
+    }
+
+    @Test
+    void configuredByKeysItOpensTheChecksCacheWithTwiceTheIntervalAsExpiry() {
+        SessionChecks checks = LoginRocketFactory.of(LoginRocketConfig.builder()
+                .source(ConfigSources.environment(Map.of(
+                        "LOGINROCKET_URL", "https://sample.e2.loginrocket.com",
+                        "LOGINROCKET_SESSION_RECHECK_INTERVAL", "10m",
+                        "LOGINROCKET_ENDED_SESSIONS_STORE", "jcache",
+                        "LOGINROCKET_ENDED_SESSIONS_JCACHE_PROVIDER", MEMBER_PROVIDER,
+                        "LOGINROCKET_ENDED_SESSIONS_JCACHE_URI", "lr-checks-one",
+                        "LOGINROCKET_ENDED_SESSIONS_JCACHE_CHECKS_CACHE", "checks-d")))
+                .build())
+                .sessionChecks();
+        assertThat(checks).isInstanceOf(JCacheSessionChecks.class);
+        assertThat(checks.claim("kss_keys", NOW, NOW + INTERVAL_MILLIS)).isTrue();
+        Cache<String, Long> created = Caching.getCachingProvider(MEMBER_PROVIDER)
+                .getCacheManager(URI.create("lr-checks-one"), getClass().getClassLoader())
+                .getCache("checks-d", String.class, Long.class);
+        assertThat(created.get("kss_keys")).isEqualTo(NOW + INTERVAL_MILLIS);
+        @SuppressWarnings("unchecked")
+        CompleteConfiguration<String, Long> conf = created.getConfiguration(CompleteConfiguration.class);
+        assertThat(conf.getExpiryPolicyFactory().create().getExpiryForUpdate())
+                .isEqualTo(new javax.cache.expiry.Duration(TimeUnit.SECONDS, 20 * 60));
+    }
+}
