@@ -2,6 +2,7 @@ package io.github.lrjakarta.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lrjakarta.core.testing.TestClock;
 import io.github.lrjakarta.testkit.Fault;
 import io.github.lrjakarta.testkit.Faults;
 import io.github.lrjakarta.testkit.IssuedLogin;
@@ -150,7 +151,7 @@ class LoginRocketFilterFailureJettyTest {
     void anAnonymousFloodOfSessionIdsSpendsNoMoreThanTheBudget() throws Exception {
         Map<String, String> p = params(emulator);
         p.put("loginrocket.anonymous-call-rate", "3");
-        MutableClock clock = new MutableClock(emulator.clock().instant());
+        TestClock clock = new TestClock(emulator.clock().instant());
         LoginRocketFilter filter = LoginRocketFilter.builder().clock(clock)
                 .source(io.github.lrjakarta.core.config.ConfigSources.of("test", 500, p)).build();
         try (FilterJetty budgeted = FilterJetty.withFilter(filter, null)) {
