@@ -116,6 +116,6 @@ class InterceptorsTest {
     }
 
     private SimulatedRequest as(String email) {
-        return SimulatedRequest.start(beanManager, new FakeHttpRequest().bearer(emulator.issueToken(email)));
+        return SimulatedRequest.withBearer(beanManager, emulator.issueToken(email));
     }
 }

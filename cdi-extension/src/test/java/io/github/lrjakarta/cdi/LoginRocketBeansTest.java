@@ -12,6 +12,7 @@ import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.LoginRocketUrl;
 import io.github.lrjakarta.servlet.LoginRocketFilter;
+import io.github.lrjakarta.servlet.testing.FakeHttp;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
 import io.github.lrjakarta.testkit.RecordedRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,7 +117,7 @@ class LoginRocketBeansTest {
     @Test
     void bearerTokenOfTheRequestIsVerified() {
         String token = emulator.issueToken("dana@example.org");
-        try (SimulatedRequest request = SimulatedRequest.start(beanManager, new FakeHttpRequest().bearer(token))) {
+        try (SimulatedRequest request = SimulatedRequest.withBearer(beanManager, token)) {
             LoginRocketSession s = session.get();
             assertThat(s.user().email()).contains("dana@example.org");
             assertThat(s.selectedMembership().flatMap(m -> m.orgName())).contains("Rivera Labs");
@@ -128,7 +129,7 @@ class LoginRocketBeansTest {
     void aRequestContextStartedOtherwiseDoesNotSeeAnAsyncRequestThisThreadServedBefore() {
         String token = emulator.issueToken("dana@example.org");
         // An async request: its end is signalled on another thread, so this one never sees it.
-        SimulatedRequest.start(beanManager, new FakeHttpRequest().bearer(token));
+        SimulatedRequest.withBearer(beanManager, token);
         assertThat(session.get().user().email()).contains("dana@example.org");
 
         // Then this thread runs @ActivateRequestContext code: the event's payload is no ServletRequest.
@@ -143,7 +144,7 @@ class LoginRocketBeansTest {
     void invalidBearerTokenMeansNoSession() {
         String token = emulator.issueToken("dana@example.org");
         String tampered = token.substring(0, token.length() - 4) + "AAAA";
-        try (SimulatedRequest request = SimulatedRequest.start(beanManager, new FakeHttpRequest().bearer(tampered))) {
+        try (SimulatedRequest request = SimulatedRequest.withBearer(beanManager, tampered)) {
             assertThat(currentSession.get()).isEmpty();
             assertThatThrownBy(currentSession::require).hasCauseInstanceOf(NotAuthenticatedException.class);
         }
@@ -155,8 +156,8 @@ class LoginRocketBeansTest {
                 .verify(emulator.issueToken("sam@example.org"))
                 .sessionOrThrow();
         String danaToken = emulator.issueToken("dana@example.org");
-        FakeHttpRequest http =
-                new FakeHttpRequest().bearer(danaToken).attribute(LoginRocketFilter.SESSION_ATTRIBUTE, sam);
+        FakeHttp.Request http = SimulatedRequest.page().bearer(danaToken);
+        http.setAttribute(LoginRocketFilter.SESSION_ATTRIBUTE, sam);
         try (SimulatedRequest request = SimulatedRequest.start(beanManager, http)) {
             assertThat(currentSession.require().user().email()).contains("sam@example.org");
             // A named realm verifies the bearer token with its own verifier.
@@ -167,7 +168,7 @@ class LoginRocketBeansTest {
 
     @Test
     void callsInsideARequestForwardTheUsersAgentAndLanguage() {
-        FakeHttpRequest http = new FakeHttpRequest()
+        FakeHttp.Request http = SimulatedRequest.page()
                 .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0")
                 .header("Accept-Language", "es-MX,es;q=0.9,en;q=0.5");
         try (SimulatedRequest request = SimulatedRequest.start(beanManager, http)) {

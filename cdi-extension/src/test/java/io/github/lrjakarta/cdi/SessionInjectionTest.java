@@ -258,8 +258,7 @@ class SessionInjectionTest {
         /** Runs {@code body} in a request context of its own, for an HTTP request carrying the user's login. */
         private <R> R inRequestOf(String email, Supplier<R> body) {
             requestContext.activate();
-            try (SimulatedRequest request = SimulatedRequest.start(
-                    beanManager, new FakeHttpRequest().bearer(emulator.issueToken(email)))) {
+            try (SimulatedRequest request = SimulatedRequest.withBearer(beanManager, emulator.issueToken(email))) {
                 return body.get();
             } finally {
                 requestContext.deactivate();

@@ -34,6 +34,10 @@ import java.util.TreeMap;
  * FakeHttp.Response res = FakeHttp.response();
  * }</pre>
  *
+ * <p>The one set of servlet fakes for the project's unit tests: servlet-filter publishes it in its
+ * test-jar ({@code <type>test-jar</type>}, scope test), and cdi-extension's tests use it too. (The
+ * benchmarks keep allocation-free fakes of their own: there the fake is part of what is measured.)
+ *
  * <p>Not thread-safe, like the real objects.
  */
 public final class FakeHttp {
@@ -86,6 +90,11 @@ public final class FakeHttp {
         public Request header(String name, String value) {
             headers.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             return this;
+        }
+
+        /** Adds {@code Authorization: Bearer <token>}. */
+        public Request bearer(String token) {
+            return header("Authorization", "Bearer " + token);
         }
 
         /** Replaces the method. */
