@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lrjakarta.servlet.LoginRocketPrincipal;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import io.github.lrjakarta.testkit.LoginRocketEmulatorExtension;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.ServletContext;
@@ -17,26 +18,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Jakarta Security mechanism as the container calls it: configured from the application's
  * context-params, reporting the LoginRocket user and the selected org's permissions.
  */
+@ExtendWith(LoginRocketEmulatorExtension.class)
 class LoginRocketAuthenticationMechanismTest {
 
     static LoginRocketEmulator emulator;
 
     @BeforeAll
-    static void start() {
-        emulator = LoginRocketEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
+    static void useEmulator(LoginRocketEmulator started) {
+        emulator = started;
     }
 
     /** What the container was told. */

@@ -14,6 +14,7 @@ import io.github.lrjakarta.core.LoginRocketUrl;
 import io.github.lrjakarta.servlet.LoginRocketFilter;
 import io.github.lrjakarta.servlet.testing.FakeHttp;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import io.github.lrjakarta.testkit.LoginRocketEmulatorExtension;
 import io.github.lrjakarta.testkit.RecordedRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -34,12 +35,13 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @EnableWeld
 @SuppressWarnings("try") // a SimulatedRequest is a scope: its body runs "inside the request"
+@ExtendWith(LoginRocketEmulatorExtension.class)
 class LoginRocketBeansTest {
 
     private static final LoginRocketRealm PARTNERS = new LoginRocketRealm.Literal("partners");
@@ -47,13 +49,8 @@ class LoginRocketBeansTest {
     static LoginRocketEmulator emulator;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = LoginRocketEmulator.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
+    static void useEmulator(LoginRocketEmulator started) {
+        emulator = started;
     }
 
     @WeldSetup
