@@ -31,9 +31,7 @@ class InterceptorsTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new LoginRocketExtension(TestConfig.emulator(emulator)))
-                    .addBeanClasses(Guarded.class, GuardedByClass.class))
+    WeldInitiator weld = WeldInitiator.from(TestConfig.weldOn(emulator, Guarded.class, GuardedByClass.class))
             .activate(RequestScoped.class)
             .build();
 

@@ -54,9 +54,7 @@ class LoginRocketBeansTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new LoginRocketExtension(TestConfig.emulator(emulator)))
-                    .addBeanClasses(PartnersUser.class))
+    WeldInitiator weld = WeldInitiator.from(TestConfig.weldOn(emulator, PartnersUser.class))
             .activate(RequestScoped.class)
             .build();
 

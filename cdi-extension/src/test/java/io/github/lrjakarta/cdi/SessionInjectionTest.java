@@ -241,9 +241,7 @@ class SessionInjectionTest {
     class ContainerCreatedInstances {
 
         @WeldSetup
-        WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                        .addExtension(new LoginRocketExtension(TestConfig.emulator(emulator)))
-                        .addBeanClasses(PerRequest.class, LooksUpPerCall.class))
+        WeldInitiator weld = WeldInitiator.from(TestConfig.weldOn(emulator, PerRequest.class, LooksUpPerCall.class))
                 .build();
 
         @Inject

@@ -79,6 +79,7 @@ public final class FakeHttp {
         private final URI uri;
         private final Map<String, List<String>> headers = headerMap();
         private final Map<String, Object> attributes = new LinkedHashMap<>();
+        private final List<String> headerReads = new ArrayList<>();
 
         Request(String method, URI uri) {
             super(unsupported(HttpServletRequest.class));
@@ -203,8 +204,17 @@ public final class FakeHttp {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         }
 
+        /**
+         * The names given to {@link #getHeader}, in order, repeats included: what the code under test
+         * looked up (or, as often, did not).
+         */
+        public List<String> headerReads() {
+            return List.copyOf(headerReads);
+        }
+
         @Override
         public String getHeader(String name) {
+            headerReads.add(name);
             List<String> values = headers.get(name);
             return values == null ? null : values.get(0);
         }
