@@ -37,7 +37,7 @@ public final class ServletFakes {
     }
 
     /** ASCII case-insensitive equality of two header names. */
-    static boolean sameName(String a, String b) {
+    private static boolean sameName(String a, String b) {
         int n = a.length();
         if (n != b.length()) {
             return false;
@@ -54,6 +54,16 @@ public final class ServletFakes {
 
     private static char lower(char c) {
         return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    /** The index of the first of the first {@code count} names that is {@code name} (ignoring ASCII case), or -1. */
+    private static int indexOf(String[] names, int count, String name) {
+        for (int i = 0; i < count; i++) {
+            if (sameName(names[i], name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -103,12 +113,8 @@ public final class ServletFakes {
 
         @Override
         public String getHeader(String name) {
-            for (int i = 0; i < names.length; i++) {
-                if (sameName(names[i], name)) {
-                    return values[i];
-                }
-            }
-            return null;
+            int i = indexOf(names, names.length, name);
+            return i < 0 ? null : values[i];
         }
 
         @Override
@@ -235,22 +241,13 @@ public final class ServletFakes {
 
         @Override
         public boolean containsHeader(String name) {
-            for (int i = 0; i < count; i++) {
-                if (sameName(names[i], name)) {
-                    return true;
-                }
-            }
-            return false;
+            return indexOf(names, count, name) >= 0;
         }
 
         @Override
         public String getHeader(String name) {
-            for (int i = 0; i < count; i++) {
-                if (sameName(names[i], name)) {
-                    return values[i];
-                }
-            }
-            return null;
+            int i = indexOf(names, count, name);
+            return i < 0 ? null : values[i];
         }
 
         @Override
@@ -266,14 +263,13 @@ public final class ServletFakes {
 
         @Override
         public void setHeader(String name, String value) {
-            for (int i = 0; i < count; i++) {
-                if (sameName(names[i], name)) {
-                    values[i] = value;
-                    // A later duplicate of the same name would survive; the contenders never add one first.
-                    return;
-                }
+            int i = indexOf(names, count, name);
+            if (i < 0) {
+                addHeader(name, value);
+            } else {
+                // A later duplicate of the same name would survive; the contenders never add one first.
+                values[i] = value;
             }
-            addHeader(name, value);
         }
 
         @Override
