@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import io.github.lrjakarta.testkit.LoginRocketEmulatorExtension;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -13,30 +14,24 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @EnableWeld
 @SuppressWarnings("try") // a SimulatedRequest is a scope: its body runs "inside the request"
+@ExtendWith(LoginRocketEmulatorExtension.class)
 class InterceptorsTest {
 
     static LoginRocketEmulator emulator;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = LoginRocketEmulator.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
+    static void useEmulator(LoginRocketEmulator started) {
+        emulator = started;
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new LoginRocketExtension(TestConfig.emulator(emulator)))
-                    .addBeanClasses(Guarded.class, GuardedByClass.class))
+    WeldInitiator weld = WeldInitiator.from(TestConfig.weldOn(emulator, Guarded.class, GuardedByClass.class))
             .activate(RequestScoped.class)
             .build();
 
@@ -116,6 +111,6 @@ class InterceptorsTest {
     }
 
     private SimulatedRequest as(String email) {
-        return SimulatedRequest.start(beanManager, new FakeHttpRequest().bearer(emulator.issueToken(email)));
+        return SimulatedRequest.withBearer(beanManager, emulator.issueToken(email));
     }
 }

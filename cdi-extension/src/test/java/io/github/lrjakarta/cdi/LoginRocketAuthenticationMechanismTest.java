@@ -3,7 +3,9 @@ package io.github.lrjakarta.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lrjakarta.servlet.LoginRocketPrincipal;
+import io.github.lrjakarta.servlet.testing.FakeHttp;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import io.github.lrjakarta.testkit.LoginRocketEmulatorExtension;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.ServletContext;
@@ -12,31 +14,25 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Proxy;
 import java.security.Principal;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Jakarta Security mechanism as the container calls it: configured from the application's
  * context-params, reporting the LoginRocket user and the selected org's permissions.
  */
+@ExtendWith(LoginRocketEmulatorExtension.class)
 class LoginRocketAuthenticationMechanismTest {
 
     static LoginRocketEmulator emulator;
 
     @BeforeAll
-    static void start() {
-        emulator = LoginRocketEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
+    static void useEmulator(LoginRocketEmulator started) {
+        emulator = started;
     }
 
     /** What the container was told. */
@@ -57,40 +53,15 @@ class LoginRocketAuthenticationMechanismTest {
     }
 
     static ServletContext servletContext() {
-        Map<String, String> params = Map.of(
+        return FakeHttp.context(Map.of(
                 "loginrocket.url", emulator.url(),
                 "loginrocket.allow-insecure-loopback", "true",
-                "loginrocket.max-attempts", "1");
-        return (ServletContext) Proxy.newProxyInstance(LoginRocketAuthenticationMechanismTest.class.getClassLoader(),
-                new Class<?>[] {ServletContext.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getInitParameter" -> params.get((String) args[0]);
-                    case "getInitParameterNames" -> Collections.enumeration(params.keySet());
-                    case "getContextPath" -> "";
-                    case "getClassLoader" -> LoginRocketAuthenticationMechanismTest.class.getClassLoader();
-                    case "toString" -> "ServletContext";
-                    case "hashCode" -> 1;
-                    default -> null;
-                });
+                "loginrocket.max-attempts", "1")).asServletContext();
     }
 
     static HttpServletRequest request(String authorization) {
-        ServletContext servletContext = servletContext();
-        Map<String, Object> attributes = new HashMap<>();
-        return (HttpServletRequest) Proxy.newProxyInstance(LoginRocketAuthenticationMechanismTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getServletContext" -> servletContext;
-                    case "getMethod" -> "GET";
-                    case "getServletPath" -> "/orders";
-                    case "getRequestURI" -> "/orders";
-                    case "getContextPath" -> "";
-                    case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
-                    case "getAttribute" -> attributes.get((String) args[0]);
-                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    case "toString" -> "request";
-                    default -> null;
-                });
+        FakeHttp.Request request = FakeHttp.request("GET", "https://shop.example.com/orders").servletContext(servletContext());
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     static HttpServletResponse response() {

@@ -12,7 +12,9 @@ import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.LoginRocketUrl;
 import io.github.lrjakarta.servlet.LoginRocketFilter;
+import io.github.lrjakarta.servlet.testing.FakeHttp;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import io.github.lrjakarta.testkit.LoginRocketEmulatorExtension;
 import io.github.lrjakarta.testkit.RecordedRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -33,12 +35,13 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @EnableWeld
 @SuppressWarnings("try") // a SimulatedRequest is a scope: its body runs "inside the request"
+@ExtendWith(LoginRocketEmulatorExtension.class)
 class LoginRocketBeansTest {
 
     private static final LoginRocketRealm PARTNERS = new LoginRocketRealm.Literal("partners");
@@ -46,19 +49,12 @@ class LoginRocketBeansTest {
     static LoginRocketEmulator emulator;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = LoginRocketEmulator.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
+    static void useEmulator(LoginRocketEmulator started) {
+        emulator = started;
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new LoginRocketExtension(TestConfig.emulator(emulator)))
-                    .addBeanClasses(PartnersUser.class))
+    WeldInitiator weld = WeldInitiator.from(TestConfig.weldOn(emulator, PartnersUser.class))
             .activate(RequestScoped.class)
             .build();
 
@@ -116,7 +112,7 @@ class LoginRocketBeansTest {
     @Test
     void bearerTokenOfTheRequestIsVerified() {
         String token = emulator.issueToken("dana@example.org");
-        try (SimulatedRequest request = SimulatedRequest.start(beanManager, new FakeHttpRequest().bearer(token))) {
+        try (SimulatedRequest request = SimulatedRequest.withBearer(beanManager, token)) {
             LoginRocketSession s = session.get();
             assertThat(s.user().email()).contains("dana@example.org");
             assertThat(s.selectedMembership().flatMap(m -> m.orgName())).contains("Rivera Labs");
@@ -128,7 +124,7 @@ class LoginRocketBeansTest {
     void aRequestContextStartedOtherwiseDoesNotSeeAnAsyncRequestThisThreadServedBefore() {
         String token = emulator.issueToken("dana@example.org");
         // An async request: its end is signalled on another thread, so this one never sees it.
-        SimulatedRequest.start(beanManager, new FakeHttpRequest().bearer(token));
+        SimulatedRequest.withBearer(beanManager, token);
         assertThat(session.get().user().email()).contains("dana@example.org");
 
         // Then this thread runs @ActivateRequestContext code: the event's payload is no ServletRequest.
@@ -143,7 +139,7 @@ class LoginRocketBeansTest {
     void invalidBearerTokenMeansNoSession() {
         String token = emulator.issueToken("dana@example.org");
         String tampered = token.substring(0, token.length() - 4) + "AAAA";
-        try (SimulatedRequest request = SimulatedRequest.start(beanManager, new FakeHttpRequest().bearer(tampered))) {
+        try (SimulatedRequest request = SimulatedRequest.withBearer(beanManager, tampered)) {
             assertThat(currentSession.get()).isEmpty();
             assertThatThrownBy(currentSession::require).hasCauseInstanceOf(NotAuthenticatedException.class);
         }
@@ -155,8 +151,8 @@ class LoginRocketBeansTest {
                 .verify(emulator.issueToken("sam@example.org"))
                 .sessionOrThrow();
         String danaToken = emulator.issueToken("dana@example.org");
-        FakeHttpRequest http =
-                new FakeHttpRequest().bearer(danaToken).attribute(LoginRocketFilter.SESSION_ATTRIBUTE, sam);
+        FakeHttp.Request http = SimulatedRequest.page().bearer(danaToken);
+        http.setAttribute(LoginRocketFilter.SESSION_ATTRIBUTE, sam);
         try (SimulatedRequest request = SimulatedRequest.start(beanManager, http)) {
             assertThat(currentSession.require().user().email()).contains("sam@example.org");
             // A named realm verifies the bearer token with its own verifier.
@@ -167,7 +163,7 @@ class LoginRocketBeansTest {
 
     @Test
     void callsInsideARequestForwardTheUsersAgentAndLanguage() {
-        FakeHttpRequest http = new FakeHttpRequest()
+        FakeHttp.Request http = SimulatedRequest.page()
                 .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0")
                 .header("Accept-Language", "es-MX,es;q=0.9,en;q=0.5");
         try (SimulatedRequest request = SimulatedRequest.start(beanManager, http)) {

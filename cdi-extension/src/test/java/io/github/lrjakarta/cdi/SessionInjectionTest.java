@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import io.github.lrjakarta.testkit.LoginRocketEmulatorExtension;
 import jakarta.annotation.Priority;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,10 +40,10 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An injected {@code LoginRocketSession} is resolved once, when its holder is created: so only a
@@ -51,18 +52,14 @@ import org.junit.jupiter.api.Test;
  * point and the fix.
  */
 @SuppressWarnings("try") // a SimulatedRequest is a scope: its body runs "inside the request"
+@ExtendWith(LoginRocketEmulatorExtension.class)
 class SessionInjectionTest {
 
     static LoginRocketEmulator emulator;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = LoginRocketEmulator.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
+    static void useEmulator(LoginRocketEmulator started) {
+        emulator = started;
     }
 
     // ------------------------------------------------------------------ beans: refused at deployment
@@ -244,9 +241,7 @@ class SessionInjectionTest {
     class ContainerCreatedInstances {
 
         @WeldSetup
-        WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                        .addExtension(new LoginRocketExtension(TestConfig.emulator(emulator)))
-                        .addBeanClasses(PerRequest.class, LooksUpPerCall.class))
+        WeldInitiator weld = WeldInitiator.from(TestConfig.weldOn(emulator, PerRequest.class, LooksUpPerCall.class))
                 .build();
 
         @Inject
@@ -258,8 +253,7 @@ class SessionInjectionTest {
         /** Runs {@code body} in a request context of its own, for an HTTP request carrying the user's login. */
         private <R> R inRequestOf(String email, Supplier<R> body) {
             requestContext.activate();
-            try (SimulatedRequest request = SimulatedRequest.start(
-                    beanManager, new FakeHttpRequest().bearer(emulator.issueToken(email)))) {
+            try (SimulatedRequest request = SimulatedRequest.withBearer(beanManager, emulator.issueToken(email))) {
                 return body.get();
             } finally {
                 requestContext.deactivate();

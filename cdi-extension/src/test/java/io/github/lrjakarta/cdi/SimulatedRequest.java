@@ -1,5 +1,6 @@
 package io.github.lrjakarta.cdi;
 
+import io.github.lrjakarta.servlet.testing.FakeHttp;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -21,8 +22,18 @@ final class SimulatedRequest implements AutoCloseable {
         beanManager.getEvent().select(Initialized.Literal.REQUEST).fire(request);
     }
 
-    static SimulatedRequest start(BeanManager beanManager, FakeHttpRequest request) {
-        return new SimulatedRequest(beanManager, request.build());
+    /** A GET of an application page, for a test to add headers to. */
+    static FakeHttp.Request page() {
+        return FakeHttp.request("GET", "https://app.example.com/");
+    }
+
+    /** A request carrying {@code Authorization: Bearer <token>}. */
+    static SimulatedRequest withBearer(BeanManager beanManager, String token) {
+        return start(beanManager, page().bearer(token));
+    }
+
+    static SimulatedRequest start(BeanManager beanManager, HttpServletRequest request) {
+        return new SimulatedRequest(beanManager, request);
     }
 
     @Override

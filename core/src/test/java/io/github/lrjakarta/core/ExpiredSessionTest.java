@@ -8,6 +8,7 @@ import static io.github.lrjakarta.core.TestTokens.rs256;
 import static io.github.lrjakarta.core.TestTokens.rs256Header;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lrjakarta.core.testing.TestClock;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;

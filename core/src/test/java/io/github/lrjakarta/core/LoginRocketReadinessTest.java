@@ -5,6 +5,7 @@ import static io.github.lrjakarta.core.ClientTestSupport.clientFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lrjakarta.core.testing.TestClock;
 import io.github.lrjakarta.testkit.Fault;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
 import io.github.lrjakarta.testkit.LoginRocketEmulatorExtension;

@@ -7,6 +7,7 @@ import static io.github.lrjakarta.core.TestTokens.rs256;
 import static io.github.lrjakarta.core.TestTokens.rs256Header;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lrjakarta.core.testing.TestClock;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -4,6 +4,7 @@ import static io.github.lrjakarta.core.TestTokens.KEY;
 import static io.github.lrjakarta.core.TestTokens.KID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lrjakarta.core.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

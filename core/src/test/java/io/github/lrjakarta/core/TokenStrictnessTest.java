@@ -8,6 +8,7 @@ import static io.github.lrjakarta.core.TestTokens.rs256Header;
 import static io.github.lrjakarta.core.TestTokens.rsaSign;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lrjakarta.core.testing.TestClock;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;

@@ -2,6 +2,7 @@ package io.github.lrjakarta.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lrjakarta.core.testing.TestClock;
 import io.github.lrjakarta.testkit.Fault;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
 import java.nio.charset.StandardCharsets;

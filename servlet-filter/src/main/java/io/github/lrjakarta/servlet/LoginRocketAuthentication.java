@@ -9,7 +9,6 @@ import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.SessionRecheck;
 import io.github.lrjakarta.core.TokenVerification;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
-import io.github.lrjakarta.core.config.LoginRocketFactory;
 import io.github.lrjakarta.servlet.internal.AuthenticatedRequest;
 import io.github.lrjakarta.servlet.internal.CallBudget;
 import io.github.lrjakarta.servlet.internal.ConfigProblems;
@@ -31,7 +30,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
+import java.util.function.UnaryOperator;
 
 /**
  * The per-request authentication of LoginRocket users: one pipeline that {@link LoginRocketFilter}
@@ -567,46 +566,19 @@ public final class LoginRocketAuthentication implements AutoCloseable {
 
     /**
      * Builds a {@link LoginRocketAuthentication}, checking the configuration the way the filter
-     * does. Not thread-safe.
+     * does. Besides {@link #config(LoginRocketConfig)} it takes the filter builder's parts: {@link
+     * #client}, {@link #tokenVerifier}, {@link #sslContext} and {@link #clock}. Not thread-safe.
      *
      * @since 0.2
      */
-    public static final class Builder {
+    public static final class Builder extends PipelineBuilder<Builder> {
         private LoginRocketConfig config;
-        private LoginRocketClient client;
-        private LoginRocketTokenVerifier verifier;
-        private SSLContext sslContext;
-        private Clock clock = Clock.systemUTC();
 
         private Builder() {}
 
         /** The realm's configuration. Required. */
         public Builder config(LoginRocketConfig config) {
             this.config = Objects.requireNonNull(config, "config");
-            return this;
-        }
-
-        /** A client to share; the pipeline does not close it. Default: one built from the config and closed by {@link #close()}. */
-        public Builder client(LoginRocketClient client) {
-            this.client = Objects.requireNonNull(client, "client");
-            return this;
-        }
-
-        /** A verifier to share. Default: one built from the config. */
-        public Builder tokenVerifier(LoginRocketTokenVerifier verifier) {
-            this.verifier = Objects.requireNonNull(verifier, "verifier");
-            return this;
-        }
-
-        /** TLS context for what is built from the config. Default: the JDK's. */
-        public Builder sslContext(SSLContext sslContext) {
-            this.sslContext = sslContext;
-            return this;
-        }
-
-        /** The clock for cookie lifetimes and refresh decisions (tests). Default: system UTC. */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -620,15 +592,12 @@ public final class LoginRocketAuthentication implements AutoCloseable {
             if (config == null) {
                 throw new IllegalStateException("config is required");
             }
+            Parts parts = parts();
             ConfigProblems problems = new ConfigProblems();
-            problems.run(config::validate);
-            FilterSettings settings = problems.get(() -> new FilterSettings(config, problems));
-            LoginRocketTokenVerifier v = verifier != null ? verifier
-                    : problems.get(() -> LoginRocketFactory.of(config).newTokenVerifier(b -> b.clock(clock).sslContext(sslContext)));
+            FilterSettings settings = checkedSettings(config, problems);
+            LoginRocketTokenVerifier verifier = parts.verifier(config, problems);
             problems.throwIfAny();
-            boolean owns = client == null;
-            LoginRocketClient c = owns ? LoginRocketFactory.of(config).newClient(b -> b.sslContext(sslContext)) : client;
-            return new LoginRocketAuthentication(settings, c, owns, v, clock);
+            return parts.start(config, settings, verifier, UnaryOperator.identity());
         }
     }
 }

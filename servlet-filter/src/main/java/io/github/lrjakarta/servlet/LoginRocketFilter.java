@@ -1,12 +1,10 @@
 package io.github.lrjakarta.servlet;
 
 import io.github.lrjakarta.core.CallContext;
-import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.config.ConfigSource;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
-import io.github.lrjakarta.core.config.LoginRocketFactory;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import io.github.lrjakarta.core.config.LoginRocketKeys;
 import io.github.lrjakarta.servlet.internal.ConfigProblems;
@@ -23,12 +21,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
-import javax.net.ssl.SSLContext;
 
 /**
  * The LoginRocket servlet filter: CORS, login tokens and session ids from LoginRocket, the
@@ -113,10 +109,7 @@ public final class LoginRocketFilter implements Filter {
 
     private final LoginRocketConfig givenConfig;
     private final List<ConfigSource> extraSources;
-    private final LoginRocketClient givenClient;
-    private final LoginRocketTokenVerifier givenVerifier;
-    private final SSLContext sslContext;
-    private final Clock clock;
+    private final PipelineBuilder.Parts parts;
 
     // Set once by init(); the container publishes the filter to request threads after init returns.
     private CorsPolicy cors;
@@ -132,10 +125,7 @@ public final class LoginRocketFilter implements Filter {
     private LoginRocketFilter(Builder b) {
         this.givenConfig = b.config;
         this.extraSources = List.copyOf(b.sources);
-        this.givenClient = b.client;
-        this.givenVerifier = b.verifier;
-        this.sslContext = b.sslContext;
-        this.clock = b.clock;
+        this.parts = b.parts();
     }
 
     /** A builder for programmatic registration ({@code ServletContext.addFilter(name, filter)}, embedded servers). */
@@ -182,16 +172,10 @@ public final class LoginRocketFilter implements Filter {
         Checked checked = check(config);
         ClassLoader applicationLoader = Thread.currentThread().getContextClassLoader();
         this.logContext = LogContext.detect(applicationLoader != null ? applicationLoader : getClass().getClassLoader());
-        LoginRocketClient cl = givenClient;
-        boolean owns = false;
-        if (cl == null) {
-            cl = LoginRocketFactory.of(config).newClient(b -> logContext.active()
-                    ? b.sslContext(sslContext).listener(logContext) : b.sslContext(sslContext));
-            owns = true;
-        }
         this.settings = checked.settings();
         this.cors = checked.cors();
-        this.authentication = new LoginRocketAuthentication(checked.settings(), cl, owns, checked.verifier(), clock);
+        this.authentication = parts.start(config, checked.settings(), checked.verifier(),
+                b -> logContext.active() ? b.listener(logContext) : b);
     }
 
     /** What {@link #check} built: everything but the client, which opens a connection pool. */
@@ -200,11 +184,9 @@ public final class LoginRocketFilter implements Filter {
     private Checked check(LoginRocketConfig config) {
         // Collect every problem so one failed deployment reports them all, not one per attempt.
         ConfigProblems problems = new ConfigProblems();
-        problems.run(config::validate);
-        FilterSettings s = problems.get(() -> new FilterSettings(config, problems));
+        FilterSettings s = PipelineBuilder.checkedSettings(config, problems);
         CorsPolicy c = problems.get(() -> CorsPolicy.from(config));
-        LoginRocketTokenVerifier v = givenVerifier != null ? givenVerifier
-                : problems.get(() -> LoginRocketFactory.of(config).newTokenVerifier(b -> b.clock(clock).sslContext(sslContext)));
+        LoginRocketTokenVerifier v = parts.verifier(config, problems);
         problems.throwIfAny();
         return new Checked(s, c, v);
     }
@@ -261,17 +243,16 @@ public final class LoginRocketFilter implements Filter {
     }
 
     /**
-     * Builds a {@link LoginRocketFilter} for programmatic registration. Not thread-safe.
+     * Builds a {@link LoginRocketFilter} for programmatic registration. Besides the configuration
+     * ({@link #config(LoginRocketConfig)}, {@link #source(ConfigSource)}) it takes the parts of the
+     * pipeline, as {@link LoginRocketAuthentication.Builder} does: {@link #client}, {@link
+     * #tokenVerifier}, {@link #sslContext} and {@link #clock}. Not thread-safe.
      *
      * @since 0.1
      */
-    public static final class Builder {
+    public static final class Builder extends PipelineBuilder<Builder> {
         private LoginRocketConfig config;
         private final List<ConfigSource> sources = new ArrayList<>();
-        private LoginRocketClient client;
-        private LoginRocketTokenVerifier verifier;
-        private SSLContext sslContext;
-        private Clock clock = Clock.systemUTC();
 
         private Builder() {}
 
@@ -287,30 +268,6 @@ public final class LoginRocketFilter implements Filter {
         /** An extra source added to the standard ones (ignored with {@link #config(LoginRocketConfig)}). */
         public Builder source(ConfigSource source) {
             sources.add(Objects.requireNonNull(source, "source"));
-            return this;
-        }
-
-        /** A client to share instead of one built from the config; the filter does not close it. */
-        public Builder client(LoginRocketClient client) {
-            this.client = Objects.requireNonNull(client, "client");
-            return this;
-        }
-
-        /** A verifier to share instead of one built from the config. */
-        public Builder tokenVerifier(LoginRocketTokenVerifier verifier) {
-            this.verifier = Objects.requireNonNull(verifier, "verifier");
-            return this;
-        }
-
-        /** TLS context for the client and key-set fetches built from the config (an https emulator). Default: the JDK's. */
-        public Builder sslContext(SSLContext sslContext) {
-            this.sslContext = sslContext;
-            return this;
-        }
-
-        /** The clock for cookie lifetimes and refresh decisions (tests). Default: system UTC. */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -9,6 +9,7 @@ import io.github.lrjakarta.servlet.testing.FakeHttp;
 import io.github.lrjakarta.testkit.Fault;
 import io.github.lrjakarta.testkit.IssuedLogin;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import io.github.lrjakarta.testkit.LoginRocketEmulatorExtension;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,23 +21,19 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The pipeline as the container mechanisms call it: an outcome per request. */
+@ExtendWith(LoginRocketEmulatorExtension.class)
 class LoginRocketAuthenticationTest {
 
     static LoginRocketEmulator emulator;
 
     @BeforeAll
-    static void start() {
-        emulator = LoginRocketEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
+    static void useEmulator(LoginRocketEmulator started) {
+        emulator = started;
     }
 
     static LoginRocketAuthentication pipeline(Map<String, String> extra) {

@@ -2,20 +2,22 @@ package io.github.lrjakarta.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lrjakarta.core.testing.TestClock;
 import io.github.lrjakarta.testkit.Fault;
 import io.github.lrjakarta.testkit.Faults;
 import io.github.lrjakarta.testkit.IssuedLogin;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import io.github.lrjakarta.testkit.LoginRocketEmulatorExtension;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * LoginRocket slow, down, rate limiting or answering garbage: protected paths fail closed (401 or
  * login redirect), public paths keep working, nothing turns into a 500 or a hang.
  */
+@ExtendWith(LoginRocketEmulatorExtension.class)
 class LoginRocketFilterFailureJettyTest {
 
     static LoginRocketEmulator emulator;
@@ -45,13 +48,8 @@ class LoginRocketFilterFailureJettyTest {
     }
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = LoginRocketEmulator.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
+    static void useEmulator(LoginRocketEmulator started) {
+        emulator = started;
     }
 
     /**
@@ -150,7 +148,7 @@ class LoginRocketFilterFailureJettyTest {
     void anAnonymousFloodOfSessionIdsSpendsNoMoreThanTheBudget() throws Exception {
         Map<String, String> p = params(emulator);
         p.put("loginrocket.anonymous-call-rate", "3");
-        MutableClock clock = new MutableClock(emulator.clock().instant());
+        TestClock clock = new TestClock(emulator.clock().instant());
         LoginRocketFilter filter = LoginRocketFilter.builder().clock(clock)
                 .source(io.github.lrjakarta.core.config.ConfigSources.of("test", 500, p)).build();
         try (FilterJetty budgeted = FilterJetty.withFilter(filter, null)) {

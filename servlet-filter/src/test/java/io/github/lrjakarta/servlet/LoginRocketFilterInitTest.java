@@ -9,7 +9,6 @@ import io.github.lrjakarta.servlet.testing.FakeHttp;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
-import java.lang.reflect.Proxy;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Map;
@@ -21,16 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LoginRocketFilterInitTest {
 
     static FilterConfig filterConfig(Map<String, String> initParams, Map<String, String> contextParams) {
-        ServletContext context = (ServletContext) Proxy.newProxyInstance(
-                LoginRocketFilterInitTest.class.getClassLoader(), new Class<?>[] {ServletContext.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getInitParameter" -> contextParams.get((String) args[0]);
-                    case "getInitParameterNames" -> Collections.enumeration(contextParams.keySet());
-                    case "getContextPath" -> "/shop";
-                    case "getClassLoader" -> LoginRocketFilterInitTest.class.getClassLoader();
-                    case "toString" -> "fake context";
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        ServletContext context = FakeHttp.context(contextParams).contextPath("/shop").asServletContext();
         return new FilterConfig() {
             @Override
             public String getFilterName() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import io.github.lrjakarta.testkit.LoginRocketEmulatorExtension;
 import jakarta.servlet.DispatcherType;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -13,11 +14,12 @@ import java.util.EnumSet;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContainerInitializerHolder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link EnableLoginRocket} + {@link LoginRocketInitializer} in embedded Jetty: the filter with no web.xml. */
+@ExtendWith(LoginRocketEmulatorExtension.class)
 class LoginRocketInitializerJettyTest {
 
     @EnableLoginRocket(
@@ -46,13 +48,8 @@ class LoginRocketInitializerJettyTest {
     static LoginRocketEmulator emulator;
 
     @BeforeAll
-    static void start() {
-        emulator = LoginRocketEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
+    static void useEmulator(LoginRocketEmulator started) {
+        emulator = started;
     }
 
     /** Jetty whose context has only the initializer; the realm URL comes from a context-param. */

@@ -2,8 +2,8 @@ package io.github.lrjakarta.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lrjakarta.servlet.testing.FakeHttp;
 import jakarta.servlet.ServletContext;
-import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -60,24 +60,6 @@ class ServletConfigSourcesTest {
     }
 
     private ServletContext servletContext() {
-        Map<String, Object> attributes = new HashMap<>();
-        return (ServletContext) Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {ServletContext.class}, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "getInitParameter":
-                            return contextParams.get((String) args[0]);
-                        case "getAttribute":
-                            return attributes.get((String) args[0]);
-                        case "setAttribute":
-                            attributes.put((String) args[0], args[1]);
-                            return null;
-                        case "getClassLoader":
-                            return getClass().getClassLoader();
-                        case "getContextPath":
-                            return "/shop";
-                        default:
-                            throw new UnsupportedOperationException(method.getName());
-                    }
-                });
+        return FakeHttp.context(contextParams).contextPath("/shop").asServletContext();
     }
 }

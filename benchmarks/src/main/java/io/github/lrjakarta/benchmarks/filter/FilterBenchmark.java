@@ -1,5 +1,6 @@
 package io.github.lrjakarta.benchmarks.filter;
 
+import io.github.lrjakarta.benchmarks.servlet.ServletFakes;
 import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.config.ConfigSource;
 import io.github.lrjakarta.core.config.ConfigSources;
@@ -70,11 +71,11 @@ public class FilterBenchmark {
     private LoginRocketFilter filter;
     private final Filter noOp = (req, res, chain) -> chain.doFilter(req, res);
     private final LastRequestChain chain = new LastRequestChain();
-    private final FilterFakes.Response response = new FilterFakes.Response();
+    private final ServletFakes.Response response = new ServletFakes.Response();
 
-    private FilterFakes.Request untouched;
-    private FilterFakes.Request untouchedBare;
-    private FilterFakes.Request authenticated;
+    private ServletFakes.Request untouched;
+    private ServletFakes.Request untouchedBare;
+    private ServletFakes.Request authenticated;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -90,15 +91,15 @@ public class FilterBenchmark {
         filter = LoginRocketFilter.builder().config(config).build();
         filter.init(null);
         String token = emulator.issueToken("dana@example.org");
-        untouched = new FilterFakes.Request("GET", "/public/page",
+        untouched = new ServletFakes.Request("GET", "/public/page",
                 "Host", "app.example.com",
                 "User-Agent", BROWSER,
                 "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
                 "Accept-Language", "en-US,en;q=0.5",
                 "Accept-Encoding", "gzip, deflate, br",
                 "Connection", "keep-alive");
-        untouchedBare = new FilterFakes.Request("GET", "/public/page", "Host", "app.example.com");
-        authenticated = new FilterFakes.Request("GET", "/api/me",
+        untouchedBare = new ServletFakes.Request("GET", "/public/page", "Host", "app.example.com");
+        authenticated = new ServletFakes.Request("GET", "/api/me",
                 "Host", "app.example.com",
                 "User-Agent", BROWSER,
                 "Accept", "application/json",
@@ -109,22 +110,32 @@ public class FilterBenchmark {
 
     private void check() throws Exception {
         filter.doFilter(untouched, response, chain);
-        if (chain.last != untouched || response.touched != 0 || !"Origin".equals(response.vary)) {
+        if (chain.last != untouched || !onlyVaryOrigin()) {
             throw new IllegalStateException("untouched request was wrapped or answered, or got no Vary: Origin");
         }
         response.clear();
         filter.doFilter(authenticated, response, chain);
         Object session = ((HttpServletRequest) chain.last).getAttribute(LoginRocketFilter.SESSION_ATTRIBUTE);
         if (!(session instanceof LoginRocketSession) || ((HttpServletRequest) chain.last).getUserPrincipal() == null
-                || response.touched != 0) {
+                || !onlyVaryOrigin()) {
             throw new IllegalStateException("authenticated request did not reach the chain with its session");
         }
         authenticated.clear();
         response.clear();
     }
 
+    /**
+     * Whether the response is untouched but for the one header the filter may add on the measured
+     * paths ({@code Vary: Origin}, which the CORS policy sets on every response once some origin is
+     * allowed).
+     */
+    private boolean onlyVaryOrigin() {
+        return response.getStatus() == 200 && response.getContentType() == null && response.headerCount() == 1
+                && "Origin".equals(response.header("Vary"));
+    }
+
     /** The browser request the filter has nothing to do with (for {@link FilterRatioRun}). */
-    FilterFakes.Request untouchedRequest() {
+    ServletFakes.Request untouchedRequest() {
         return untouched;
     }
 

@@ -1,5 +1,6 @@
 package io.github.lrjakarta.benchmarks.filter;
 
+import io.github.lrjakarta.benchmarks.servlet.ServletFakes;
 import io.github.lrjakarta.core.CallContext;
 import io.github.lrjakarta.servlet.ClientForwarding;
 import java.lang.management.ManagementFactory;
@@ -43,7 +44,7 @@ public final class FilterRatioRun {
         FilterBenchmark b = new FilterBenchmark();
         b.setUp();
         try {
-            FilterFakes.Request untouched = b.untouchedRequest();
+            ServletFakes.Request untouched = b.untouchedRequest();
             Map<String, Op> ops = new LinkedHashMap<>();
             ops.put("untouched_noOpFilter", b::untouched_noOpFilter);
             ops.put("untouched_loginRocketFilter", b::untouched_loginRocketFilter);

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
 import io.github.lrjakarta.cdi.jetty.AnnotatedShop;
+import io.github.lrjakarta.servlet.testing.FakeHttp;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
-import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,31 +102,8 @@ class WebAppStartupOrderTest {
     }
 
     private ServletContext servletContext(Map<String, String> contextParams, Consumer<ServletContextListener> addListener) {
-        Map<String, Object> attributes = new HashMap<>();
-        return (ServletContext) Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {ServletContext.class}, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "getInitParameter":
-                            return contextParams.get((String) args[0]);
-                        case "getClassLoader":
-                            return application;
-                        case "getContextPath":
-                            return "/shop";
-                        case "getAttribute":
-                            return attributes.get((String) args[0]);
-                        case "setAttribute":
-                            attributes.put((String) args[0], args[1]);
-                            return null;
-                        case "addListener":
-                            addListener.accept((ServletContextListener) args[0]);
-                            return null;
-                        case "hashCode":
-                            return System.identityHashCode(proxy);
-                        case "equals":
-                            return proxy == args[0];
-                        default:
-                            throw new UnsupportedOperationException(method.getName());
-                    }
-                });
+        return FakeHttp.context(contextParams).contextPath("/shop").classLoader(application)
+                .onAddListener(listener -> addListener.accept((ServletContextListener) listener))
+                .asServletContext();
     }
 }

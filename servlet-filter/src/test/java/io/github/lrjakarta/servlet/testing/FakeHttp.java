@@ -1,5 +1,6 @@
 package io.github.lrjakarta.servlet.testing;
 
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -15,13 +16,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.EventListener;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
- * In-memory {@link HttpServletRequest} and {@link HttpServletResponse} for unit tests of filters.
+ * In-memory {@link HttpServletRequest}, {@link HttpServletResponse} and {@link ServletContext} for
+ * unit tests of filters, initializers and container mechanisms.
  *
  * <p>Only the parts filters use are implemented: method, URL parts, headers (names ignoring case,
  * several values per name), query parameters, attributes, status, redirects, cookies and a
@@ -33,6 +37,10 @@ import java.util.TreeMap;
  *         .header("Origin", "https://app.example.com");
  * FakeHttp.Response res = FakeHttp.response();
  * }</pre>
+ *
+ * <p>The one set of servlet fakes for the project's unit tests: servlet-filter publishes it in its
+ * test-jar ({@code <type>test-jar</type>}, scope test), and cdi-extension's tests use it too. (The
+ * benchmarks keep allocation-free fakes of their own: there the fake is part of what is measured.)
  *
  * <p>Not thread-safe, like the real objects.
  */
@@ -51,6 +59,11 @@ public final class FakeHttp {
     /** A fresh response: status 200, no headers, not committed. */
     public static Response response() {
         return new Response();
+    }
+
+    /** A servlet context with these context-params; see {@link Context}. */
+    public static Context context(Map<String, String> initParams) {
+        return new Context(initParams);
     }
 
     private static <T> T unsupported(Class<T> type) {
@@ -75,6 +88,8 @@ public final class FakeHttp {
         private final URI uri;
         private final Map<String, List<String>> headers = headerMap();
         private final Map<String, Object> attributes = new LinkedHashMap<>();
+        private final List<String> headerReads = new ArrayList<>();
+        private ServletContext servletContext;
 
         Request(String method, URI uri) {
             super(unsupported(HttpServletRequest.class));
@@ -86,6 +101,22 @@ public final class FakeHttp {
         public Request header(String name, String value) {
             headers.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             return this;
+        }
+
+        /** Adds {@code Authorization: Bearer <token>}. */
+        public Request bearer(String token) {
+            return header("Authorization", "Bearer " + token);
+        }
+
+        /** The context {@link #getServletContext()} answers (without one, that call throws). */
+        public Request servletContext(ServletContext context) {
+            this.servletContext = context;
+            return this;
+        }
+
+        @Override
+        public ServletContext getServletContext() {
+            return servletContext != null ? servletContext : super.getServletContext();
         }
 
         /** Replaces the method. */
@@ -194,8 +225,17 @@ public final class FakeHttp {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         }
 
+        /**
+         * The names given to {@link #getHeader}, in order, repeats included: what the code under test
+         * looked up (or, as often, did not).
+         */
+        public List<String> headerReads() {
+            return List.copyOf(headerReads);
+        }
+
         @Override
         public String getHeader(String name) {
+            headerReads.add(name);
             List<String> values = headers.get(name);
             return values == null ? null : values.get(0);
         }
@@ -256,6 +296,93 @@ public final class FakeHttp {
         @Override
         public String toString() {
             return "FakeHttp.Request[" + method + " " + uri + ", headers=" + headers + "]";
+        }
+    }
+
+    /**
+     * A fake {@link ServletContext}: context-params, attributes, the context path (default empty),
+     * the class loader (default the test's) and listeners added as instances (handed to {@link
+     * #onAddListener}). Its other methods throw, naming the method. The setters return {@code this};
+     * {@link #asServletContext()} is the context itself, which follows later changes, those of the
+     * context-param map included.
+     */
+    public static final class Context {
+
+        private final Map<String, String> initParams;
+        private final Map<String, Object> attributes = new LinkedHashMap<>();
+        private String contextPath = "";
+        private ClassLoader classLoader = FakeHttp.class.getClassLoader();
+        private Consumer<EventListener> onAddListener = listener -> {};
+        private final ServletContext servletContext;
+
+        Context(Map<String, String> initParams) {
+            this.initParams = initParams;
+            this.servletContext = (ServletContext) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
+                    new Class<?>[] {ServletContext.class}, (proxy, method, args) -> answer(proxy, method.getName(), args));
+        }
+
+        /** The context path, such as {@code "/shop"}. */
+        public Context contextPath(String path) {
+            this.contextPath = path;
+            return this;
+        }
+
+        /** The application's class loader ({@code getClassLoader()}). */
+        public Context classLoader(ClassLoader loader) {
+            this.classLoader = loader;
+            return this;
+        }
+
+        /** What {@code addListener(listener)} does with a listener instance; default: nothing. */
+        public Context onAddListener(Consumer<EventListener> action) {
+            this.onAddListener = action;
+            return this;
+        }
+
+        public ServletContext asServletContext() {
+            return servletContext;
+        }
+
+        private Object answer(Object proxy, String method, Object[] args) {
+            switch (method) {
+                case "getInitParameter":
+                    return initParams.get((String) args[0]);
+                case "getInitParameterNames":
+                    return Collections.enumeration(initParams.keySet());
+                case "getContextPath":
+                    return contextPath;
+                case "getClassLoader":
+                    return classLoader;
+                case "getAttribute":
+                    return attributes.get((String) args[0]);
+                case "getAttributeNames":
+                    return Collections.enumeration(new ArrayList<>(attributes.keySet()));
+                case "setAttribute":
+                    if (args[1] == null) {
+                        attributes.remove((String) args[0]);
+                    } else {
+                        attributes.put((String) args[0], args[1]);
+                    }
+                    return null;
+                case "removeAttribute":
+                    attributes.remove((String) args[0]);
+                    return null;
+                case "addListener":
+                    if (args[0] instanceof EventListener listener) {
+                        onAddListener.accept(listener);
+                        return null;
+                    }
+                    break;
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "equals":
+                    return proxy == args[0];
+                case "toString":
+                    return "FakeHttp.Context[" + contextPath + ", params=" + initParams.keySet() + "]";
+                default:
+                    break;
+            }
+            throw new UnsupportedOperationException("FakeHttp does not implement ServletContext." + method);
         }
     }
 
