@@ -72,7 +72,10 @@ import javax.net.ssl.SSLContext;
  *   <li>With a session: the application sees {@link HttpServletRequest#getUserPrincipal()} (a
  *       {@link LoginRocketPrincipal}), {@code getRemoteUser()} (the user id), {@code
  *       isUserInRole(p)} (a permission of the selected membership), {@code getAuthType()} ({@link
- *       #AUTH_TYPE}) and the request attribute {@link #SESSION_ATTRIBUTE}.
+ *       #AUTH_TYPE}) and the request attribute {@link #SESSION_ATTRIBUTE}. For logs, the user id is also the
+ *       attribute {@link #USER_ID_ATTRIBUTE} and, with SLF4J or JBoss Logging, {@code loginrocket.user}
+ *       in the MDC; LoginRocket's request id of the latest call, {@link #REQUEST_ID_ATTRIBUTE} and
+ *       {@code loginrocket.requestId}.
  *   <li>Without one, on a {@code loginrocket.login-required} path (whatever the method, {@code
  *       OPTIONS} included): a browser navigation is redirected (302) to LoginRocket Web's login
  *       page with a {@code redirect_uri} back ({@code loginrocket.public-url} when set) carrying a
@@ -105,6 +108,25 @@ public final class LoginRocketFilter implements Filter {
 
     /** The request attribute holding the verified {@link LoginRocketSession}. */
     public static final String SESSION_ATTRIBUTE = LoginRocketSession.class.getName();
+
+    /**
+     * The request attribute holding the user id ({@code usr_…}) of an authenticated request, set on
+     * the container's request so that its access log can print it (Tomcat: {@code
+     * %{io.github.lrjakarta.userId}r}). Absent for anonymous requests.
+     *
+     * @since 0.2
+     */
+    public static final String USER_ID_ATTRIBUTE = "io.github.lrjakarta.userId";
+
+    /**
+     * The request attribute holding LoginRocket's {@code X-Request-ID} of the latest LoginRocket
+     * call made on the request's thread while the request was in the filter (by the filter or the
+     * application), for quoting to LoginRocket support. Absent when no call was made; left out when
+     * the id is not 1 to 128 visible ASCII characters.
+     *
+     * @since 0.2
+     */
+    public static final String REQUEST_ID_ATTRIBUTE = "io.github.lrjakarta.requestId";
 
     /** What {@link HttpServletRequest#getAuthType()} returns for a request with a session. */
     public static final String AUTH_TYPE = "LoginRocket";
@@ -185,8 +207,7 @@ public final class LoginRocketFilter implements Filter {
         LoginRocketClient cl = givenClient;
         boolean owns = false;
         if (cl == null) {
-            cl = LoginRocketFactory.of(config).newClient(b -> logContext.active()
-                    ? b.sslContext(sslContext).listener(logContext) : b.sslContext(sslContext));
+            cl = LoginRocketFactory.of(config).newClient(b -> b.sslContext(sslContext).listener(logContext));
             owns = true;
         }
         this.settings = checked.settings();
@@ -240,7 +261,7 @@ public final class LoginRocketFilter implements Filter {
         if (cors.handle(req, res)) {
             return;
         }
-        try (CallContext.Scope scope = ClientForwarding.bind(req); LogContext.Scope log = logContext.open()) {
+        try (CallContext.Scope scope = ClientForwarding.bind(req); LogContext.Scope log = logContext.open(req)) {
             LoginRocketAuthentication.Outcome outcome =
                     authentication.authenticate(req, res, authentication.isLoginRequired(req));
             LoginRocketAuthentication.Outcome.Status status = outcome.status();

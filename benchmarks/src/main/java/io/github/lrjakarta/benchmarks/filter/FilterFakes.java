@@ -32,8 +32,10 @@ final class FilterFakes {
         private final String path;
         private final String[] names;
         private final String[] values;
-        private String attributeName;
-        private Object attributeValue;
+        /** A few attributes in arrays, so that neither contender pays for a map the real containers would not use alike. */
+        private final String[] attributeNames = new String[4];
+        private final Object[] attributeValues = new Object[4];
+        private int attributes;
 
         Request(String method, String path, String... headerPairs) {
             super(unsupported(HttpServletRequest.class));
@@ -47,10 +49,13 @@ final class FilterFakes {
             }
         }
 
-        /** Forgets the attribute set by the previous invocation. */
+        /** Forgets the attributes set by the previous invocation. */
         void clear() {
-            attributeName = null;
-            attributeValue = null;
+            for (int i = 0; i < attributes; i++) {
+                attributeNames[i] = null;
+                attributeValues[i] = null;
+            }
+            attributes = 0;
         }
 
         @Override
@@ -105,13 +110,24 @@ final class FilterFakes {
 
         @Override
         public void setAttribute(String name, Object value) {
-            attributeName = name;
-            attributeValue = value;
+            for (int i = 0; i < attributes; i++) {
+                if (attributeNames[i].equals(name)) {
+                    attributeValues[i] = value;
+                    return;
+                }
+            }
+            attributeNames[attributes] = name;
+            attributeValues[attributes++] = value;
         }
 
         @Override
         public Object getAttribute(String name) {
-            return name.equals(attributeName) ? attributeValue : null;
+            for (int i = 0; i < attributes; i++) {
+                if (attributeNames[i].equals(name)) {
+                    return attributeValues[i];
+                }
+            }
+            return null;
         }
     }
 
