@@ -17,7 +17,7 @@ import java.lang.invoke.MethodType;
  * print, and also in the application's logging context (MDC, keys {@value #USER_KEY} and {@value
  * #REQUEST_ID_KEY}) when it has one: JBoss Logging's when present (WildFly, where SLF4J lands in the
  * same context), else SLF4J's. Never a token or session id; a request id that is not a short run of
- * visible ASCII is left out, since access logs print attributes as they are.
+ * visible ASCII is left out, since not every log layout escapes what it prints.
  *
  * <p>As a {@link LoginRocketListener} on the filter's client it records the request id of each call
  * made on a thread that is inside {@link #open}; calls on other threads are left alone, so pool

@@ -109,7 +109,7 @@ class LogContextTest {
         assertThat(request.getAttribute(LoginRocketFilter.REQUEST_ID_ATTRIBUTE)).isNull();
     }
 
-    /** An access log prints attributes as they are: a request id that could forge or break a line is left out. */
+    /** Not every log layout escapes what it prints: a request id that could forge or break a line is left out. */
     @Test
     void aRequestIdThatIsNotShortVisibleAsciiIsLeftOut() {
         try (LogContext.Scope scope = context.open(request)) {
