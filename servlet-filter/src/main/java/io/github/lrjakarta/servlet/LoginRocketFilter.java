@@ -261,17 +261,20 @@ public final class LoginRocketFilter implements Filter {
         if (cors.handle(req, res)) {
             return;
         }
-        try (CallContext.Scope scope = ClientForwarding.bind(req); LogContext.Scope log = logContext.open(req)) {
+        Object[] log = logContext.open(req);
+        try (CallContext.Scope scope = ClientForwarding.bind(req)) {
             LoginRocketAuthentication.Outcome outcome =
                     authentication.authenticate(req, res, authentication.isLoginRequired(req));
             LoginRocketAuthentication.Outcome.Status status = outcome.status();
             if (status == LoginRocketAuthentication.Outcome.Status.AUTHENTICATED) {
-                // not session().ifPresent(log::user): the bound method reference would allocate on every request
-                log.user(outcome.session().orElseThrow());
+                // not session().ifPresent(...): a bound method reference would allocate on every request
+                logContext.user(log, outcome.session().orElseThrow());
             }
             if (status != LoginRocketAuthentication.Outcome.Status.RESPONDED) {
                 chain.doFilter(outcome.requestToPassOn(req), res);
             }
+        } finally {
+            logContext.close(log);
         }
     }
 

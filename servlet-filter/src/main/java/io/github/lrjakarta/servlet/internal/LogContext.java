@@ -20,12 +20,12 @@ import java.lang.invoke.MethodType;
  * visible ASCII is left out, since not every log layout escapes what it prints.
  *
  * <p>As a {@link LoginRocketListener} on the filter's client it records the request id of each call
- * made on a thread that is inside {@link #open}; calls on other threads are left alone, so pool
+ * made on a thread that is between {@link #open} and {@link #close}; calls on other threads are left alone, so pool
  * threads never carry a request id into unrelated log lines.
  *
- * <p>Cost, since this runs on every request: opening and closing a scope is a thread-local lookup
- * each and a few writes into a per-thread array that lives as long as the thread; no allocation and
- * no MDC call for a request without a user and without LoginRocket calls. (Setting and removing a
+ * <p>Cost, since this runs on every request: one thread-local lookup and a few writes into a
+ * per-thread array that lives as long as the thread; no allocation and no MDC call for a request
+ * without a user and without LoginRocket calls. (Setting and removing a
  * thread-local per request would allocate a map entry each time, and clearing MDC keys that were
  * never put costs a call into the logging library.) The array holds only JDK types once a request
  * leaves, so pooled threads pin no application class loader after an undeploy. Thread-safe.
@@ -53,24 +53,6 @@ public final class LogContext implements LoginRocketListener {
         void remove(String key);
     }
 
-    /** Closes what {@link #open} started. */
-    public interface Scope extends AutoCloseable {
-        /** Names the request's user. */
-        void user(LoginRocketSession session);
-
-        @Override
-        void close();
-    }
-
-    /** For a scope opened while another is open on the thread (a filter mapped for FORWARD too): the outer one owns the context. */
-    private static final Scope NESTED = new Scope() {
-        @Override
-        public void user(LoginRocketSession session) {}
-
-        @Override
-        public void close() {}
-    };
-
     /** Indexes into a thread's slots: the request being served (null outside), and whether each MDC key was put. */
     private static final int REQUEST = 0;
     private static final int USER_PUT = 1;
@@ -79,39 +61,6 @@ public final class LogContext implements LoginRocketListener {
     /** Null when the application has no MDC. */
     private final Mdc mdc;
     private final ThreadLocal<Object[]> slots = new ThreadLocal<>();
-    /** Shared by all requests: the state is the thread's. */
-    private final Scope scope = new Scope() {
-        @Override
-        public void user(LoginRocketSession session) {
-            Object[] s = slots.get();
-            if (session == null || s == null || s[REQUEST] == null) {
-                return;
-            }
-            String id = session.user().id();
-            ((HttpServletRequest) s[REQUEST]).setAttribute(USER_ATTRIBUTE, id);
-            if (mdc != null) {
-                mdc.put(USER_KEY, id);
-                s[USER_PUT] = Boolean.TRUE;
-            }
-        }
-
-        @Override
-        public void close() {
-            Object[] s = slots.get();
-            if (s == null) {
-                return;
-            }
-            if (s[USER_PUT] != null) {
-                mdc.remove(USER_KEY);
-            }
-            if (s[REQUEST_ID_PUT] != null) {
-                mdc.remove(REQUEST_ID_KEY);
-            }
-            s[REQUEST] = null;
-            s[USER_PUT] = null;
-            s[REQUEST_ID_PUT] = null;
-        }
-    };
 
     private LogContext(Mdc mdc) {
         this.mdc = mdc;
@@ -137,20 +86,53 @@ public final class LogContext implements LoginRocketListener {
     }
 
     /**
-     * Starts the context of one request on this thread; close it when the request leaves the filter.
+     * Starts the context of one request on this thread. Hand what it returns to {@link #user} and
+     * {@link #close} (in a {@code finally}) when the request leaves the filter: the caller holds the
+     * thread's slots, so closing needs no second thread-local lookup.
      *
      * @param request the request the filter serves (the container's, so that its access log sees the attributes)
+     * @return the thread's slots, or null when a context is already open on this thread (a filter
+     *     mapped for FORWARD too runs again inside itself): the outer pass owns the context
      */
-    public Scope open(HttpServletRequest request) {
+    public Object[] open(HttpServletRequest request) {
         Object[] s = slots.get();
         if (s == null) {
             s = new Object[3];
             slots.set(s);
         } else if (s[REQUEST] != null) {
-            return NESTED;
+            return null;
         }
         s[REQUEST] = request;
-        return scope;
+        return s;
+    }
+
+    /** Names the request's user; {@code opened} is what {@link #open} returned. */
+    public void user(Object[] opened, LoginRocketSession session) {
+        if (opened == null || session == null) {
+            return;
+        }
+        String id = session.user().id();
+        ((HttpServletRequest) opened[REQUEST]).setAttribute(USER_ATTRIBUTE, id);
+        if (mdc != null) {
+            mdc.put(USER_KEY, id);
+            opened[USER_PUT] = Boolean.TRUE;
+        }
+    }
+
+    /** Ends the context {@link #open} started, removing only the MDC keys that were put; {@code opened} is what it returned. */
+    public void close(Object[] opened) {
+        if (opened == null) {
+            return;
+        }
+        if (opened[USER_PUT] != null) {
+            mdc.remove(USER_KEY);
+        }
+        if (opened[REQUEST_ID_PUT] != null) {
+            mdc.remove(REQUEST_ID_KEY);
+        }
+        opened[REQUEST] = null;
+        opened[USER_PUT] = null;
+        opened[REQUEST_ID_PUT] = null;
     }
 
     @Override

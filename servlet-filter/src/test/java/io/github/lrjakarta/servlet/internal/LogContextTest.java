@@ -52,10 +52,13 @@ class LogContextTest {
 
     @Test
     void theUserAndTheLatestRequestIdAreInTheMdcUntilTheRequestLeaves() {
-        try (LogContext.Scope scope = context.open(request)) {
+        Object[] opened = context.open(request);
+        try {
             context.callCompleted(call("rq_first"));
-            scope.user(SESSION);
+            context.user(opened, SESSION);
             context.callCompleted(call("rq_second"));
+        } finally {
+            context.close(opened);
         }
         assertThat(changes).containsExactly(
                 "put loginrocket.requestId=rq_first",
@@ -68,9 +71,12 @@ class LogContextTest {
 
     @Test
     void withAnMdcTheRequestCarriesTheAttributesToo() {
-        try (LogContext.Scope scope = context.open(request)) {
-            scope.user(SESSION);
+        Object[] opened = context.open(request);
+        try {
+            context.user(opened, SESSION);
             context.callCompleted(call("rq_one"));
+        } finally {
+            context.close(opened);
         }
         assertThat(request.getAttribute(LoginRocketFilter.USER_ID_ATTRIBUTE)).isEqualTo(SESSION.user().id());
         assertThat(request.getAttribute(LoginRocketFilter.REQUEST_ID_ATTRIBUTE)).isEqualTo("rq_one");
@@ -79,8 +85,11 @@ class LogContextTest {
     /** The common request: the MDC is not touched, not even to clear keys that were never put. */
     @Test
     void anAnonymousRequestWithoutCallsLeavesTheMdcAndTheRequestAlone() {
-        try (LogContext.Scope scope = context.open(request)) {
+        Object[] opened = context.open(request);
+        try {
             context.callCompleted(call(null));
+        } finally {
+            context.close(opened);
         }
         assertThat(changes).isEmpty();
         assertThat(request.getAttributeNames().hasMoreElements()).isFalse();
@@ -90,10 +99,13 @@ class LogContextTest {
     void withoutAnMdcLibraryTheUserAndRequestIdAreRequestAttributes() {
         LogContext none = LogContext.detect(new URLClassLoader(new URL[0], null));
         assertThat(none.hasMdc()).isFalse();
-        try (LogContext.Scope scope = none.open(request)) {
-            scope.user(SESSION);
+        Object[] opened = none.open(request);
+        try {
+            none.user(opened, SESSION);
             none.callCompleted(call("rq_first"));
             none.callCompleted(call("rq_latest"));
+        } finally {
+            none.close(opened);
         }
         assertThat(request.getAttribute(LoginRocketFilter.USER_ID_ATTRIBUTE)).isEqualTo(SESSION.user().id());
         assertThat(request.getAttribute(LoginRocketFilter.REQUEST_ID_ATTRIBUTE)).isEqualTo("rq_latest");
@@ -101,8 +113,11 @@ class LogContextTest {
 
     @Test
     void callsOnThreadsOutsideARequestLeaveTheContextAlone() throws Exception {
-        try (LogContext.Scope scope = context.open(request)) {
+        Object[] opened = context.open(request);
+        try {
             CompletableFuture.runAsync(() -> context.callCompleted(call("rq_elsewhere"))).get();
+        } finally {
+            context.close(opened);
         }
         context.callCompleted(call("rq_after"));
         assertThat(changes).isEmpty();
@@ -112,12 +127,15 @@ class LogContextTest {
     /** Not every log layout escapes what it prints: a request id that could forge or break a line is left out. */
     @Test
     void aRequestIdThatIsNotShortVisibleAsciiIsLeftOut() {
-        try (LogContext.Scope scope = context.open(request)) {
+        Object[] opened = context.open(request);
+        try {
             context.callCompleted(call("rq_1\u001b[31m"));
             context.callCompleted(call("rq_1 200 \"GET /admin\""));
             context.callCompleted(call("rq_é"));
             context.callCompleted(call("rq_" + "x".repeat(LogContext.MAX_REQUEST_ID_LENGTH)));
             context.callCompleted(call(""));
+        } finally {
+            context.close(opened);
         }
         assertThat(changes).isEmpty();
         assertThat(request.getAttribute(LoginRocketFilter.REQUEST_ID_ATTRIBUTE)).isNull();
@@ -126,12 +144,18 @@ class LogContextTest {
     /** A filter mapped for FORWARD as well runs again on the same thread: the outer pass owns the context. */
     @Test
     void aNestedScopeLeavesTheOuterContextInPlace() {
-        try (LogContext.Scope outer = context.open(request)) {
-            outer.user(SESSION);
-            try (LogContext.Scope inner = context.open(FakeHttp.request("GET", "https://app.example.com/forwarded"))) {
-                inner.user(SESSION);
+        Object[] outer = context.open(request);
+        try {
+            context.user(outer, SESSION);
+            Object[] inner = context.open(FakeHttp.request("GET", "https://app.example.com/forwarded"));
+            try {
+                context.user(inner, SESSION);
+            } finally {
+                context.close(inner);
             }
             context.callCompleted(call("rq_after_forward"));
+        } finally {
+            context.close(outer);
         }
         assertThat(changes).containsExactly(
                 "put loginrocket.user=" + SESSION.user().id(),
