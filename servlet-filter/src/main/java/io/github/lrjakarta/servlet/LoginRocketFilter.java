@@ -119,10 +119,11 @@ public final class LoginRocketFilter implements Filter {
     public static final String USER_ID_ATTRIBUTE = "io.github.lrjakarta.userId";
 
     /**
-     * The request attribute holding LoginRocket's {@code X-Request-ID} of the latest LoginRocket
-     * call made on the request's thread while the request was in the filter (by the filter or the
-     * application), for quoting to LoginRocket support. Absent when no call was made; left out when
-     * the id is not 1 to 128 visible ASCII characters.
+     * The request attribute holding LoginRocket's {@code X-Request-ID} of the latest call the
+     * filter's own client made for the request (a refresh, a {@code ?session=} intake, a logout),
+     * for quoting to LoginRocket support. Absent when no call was made (and when the filter was
+     * given a shared client through its builder, which it does not listen to); left out when the
+     * id is not 1 to 128 visible ASCII characters.
      *
      * @since 0.2
      */
