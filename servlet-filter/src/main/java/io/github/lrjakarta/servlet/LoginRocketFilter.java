@@ -99,8 +99,9 @@ import javax.net.ssl.SSLContext;
  * deployment, with a message naming the key and its source.
  *
  * <p>A request the filter has nothing to do with (no {@code Origin}, no credentials, a public
- * path) costs a handful of header lookups and a thread-local binding, and allocates nothing:
- * everything else is computed at startup or on demand. Thread-safe.
+ * path) costs a handful of header lookups and three thread-local lookups (binding and releasing
+ * the browser's client, the log context), and allocates nothing: everything else is computed at
+ * startup or on demand. Thread-safe.
  *
  * @since 0.1
  */

@@ -20,15 +20,15 @@ import java.lang.invoke.MethodType;
  * visible ASCII is left out, since not every log layout escapes what it prints.
  *
  * <p>As a {@link LoginRocketListener} on the filter's client it records the request id of each call
- * made on a thread that is between {@link #open} and {@link #close}; calls on other threads are left alone, so pool
- * threads never carry a request id into unrelated log lines.
+ * made on a thread that is between {@link #open} and {@link #close}; calls on other threads are
+ * left alone, so pool threads never carry a request id into unrelated log lines.
  *
  * <p>Cost, since this runs on every request: one thread-local lookup and a few writes into a
  * per-thread array that lives as long as the thread; no allocation and no MDC call for a request
- * without a user and without LoginRocket calls. (Setting and removing a
- * thread-local per request would allocate a map entry each time, and clearing MDC keys that were
- * never put costs a call into the logging library.) The array holds only JDK types once a request
- * leaves, so pooled threads pin no application class loader after an undeploy. Thread-safe.
+ * without a user and without LoginRocket calls. (Setting and removing a thread-local per request
+ * would allocate a map entry each time, and clearing MDC keys that were never put costs a call into
+ * the logging library.) The array holds only JDK types once a request leaves, so pooled threads pin
+ * no application class loader after an undeploy. Thread-safe.
  */
 public final class LogContext implements LoginRocketListener {
 
