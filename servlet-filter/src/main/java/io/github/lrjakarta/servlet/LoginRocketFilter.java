@@ -68,7 +68,10 @@ import java.util.Objects;
  *   <li>With a session: the application sees {@link HttpServletRequest#getUserPrincipal()} (a
  *       {@link LoginRocketPrincipal}), {@code getRemoteUser()} (the user id), {@code
  *       isUserInRole(p)} (a permission of the selected membership), {@code getAuthType()} ({@link
- *       #AUTH_TYPE}) and the request attribute {@link #SESSION_ATTRIBUTE}.
+ *       #AUTH_TYPE}) and the request attribute {@link #SESSION_ATTRIBUTE}. For logs, the user id is also the
+ *       attribute {@link #USER_ID_ATTRIBUTE} and, with SLF4J or JBoss Logging, {@code loginrocket.user}
+ *       in the MDC; LoginRocket's request id of the latest call, {@link #REQUEST_ID_ATTRIBUTE} and
+ *       {@code loginrocket.requestId}.
  *   <li>Without one, on a {@code loginrocket.login-required} path (whatever the method, {@code
  *       OPTIONS} included): a browser navigation is redirected (302) to LoginRocket Web's login
  *       page with a {@code redirect_uri} back ({@code loginrocket.public-url} when set) carrying a
@@ -92,8 +95,9 @@ import java.util.Objects;
  * deployment, with a message naming the key and its source.
  *
  * <p>A request the filter has nothing to do with (no {@code Origin}, no credentials, a public
- * path) costs a handful of header lookups and a thread-local binding, and allocates nothing:
- * everything else is computed at startup or on demand. Thread-safe.
+ * path) costs a handful of header lookups and three thread-local lookups (binding and releasing
+ * the browser's client, the log context), and allocates nothing: everything else is computed at
+ * startup or on demand. Thread-safe.
  *
  * @since 0.1
  */
@@ -101,6 +105,26 @@ public final class LoginRocketFilter implements Filter {
 
     /** The request attribute holding the verified {@link LoginRocketSession}. */
     public static final String SESSION_ATTRIBUTE = LoginRocketSession.class.getName();
+
+    /**
+     * The request attribute holding the user id ({@code usr_…}) of an authenticated request, set on
+     * the container's request so that its access log can print it (Tomcat: {@code
+     * %{io.github.lrjakarta.userId}r}). Absent for anonymous requests.
+     *
+     * @since 0.2
+     */
+    public static final String USER_ID_ATTRIBUTE = "io.github.lrjakarta.userId";
+
+    /**
+     * The request attribute holding LoginRocket's {@code X-Request-ID} of the latest call the
+     * filter's own client made for the request (a refresh, a {@code ?session=} intake, a logout),
+     * for quoting to LoginRocket support. Absent when no call was made (and when the filter was
+     * given a shared client through its builder, which it does not listen to); left out when the
+     * id is not 1 to 128 visible ASCII characters.
+     *
+     * @since 0.2
+     */
+    public static final String REQUEST_ID_ATTRIBUTE = "io.github.lrjakarta.requestId";
 
     /** What {@link HttpServletRequest#getAuthType()} returns for a request with a session. */
     public static final String AUTH_TYPE = "LoginRocket";
@@ -175,7 +199,7 @@ public final class LoginRocketFilter implements Filter {
         this.settings = checked.settings();
         this.cors = checked.cors();
         this.authentication = parts.start(config, checked.settings(), checked.verifier(),
-                b -> logContext.active() ? b.listener(logContext) : b);
+                b -> b.listener(logContext));
     }
 
     /** What {@link #check} built: everything but the client, which opens a connection pool. */
@@ -222,17 +246,20 @@ public final class LoginRocketFilter implements Filter {
         if (cors.handle(req, res)) {
             return;
         }
-        try (CallContext.Scope scope = ClientForwarding.bind(req); LogContext.Scope log = logContext.open()) {
+        Object[] log = logContext.open(req);
+        try (CallContext.Scope scope = ClientForwarding.bind(req)) {
             LoginRocketAuthentication.Outcome outcome =
                     authentication.authenticate(req, res, authentication.isLoginRequired(req));
             LoginRocketAuthentication.Outcome.Status status = outcome.status();
             if (status == LoginRocketAuthentication.Outcome.Status.AUTHENTICATED) {
-                // not session().ifPresent(log::user): the bound method reference would allocate on every request
-                log.user(outcome.session().orElseThrow());
+                // not session().ifPresent(...): a bound method reference would allocate on every request
+                logContext.user(log, outcome.session().orElseThrow());
             }
             if (status != LoginRocketAuthentication.Outcome.Status.RESPONDED) {
                 chain.doFilter(outcome.requestToPassOn(req), res);
             }
+        } finally {
+            logContext.close(log);
         }
     }
 

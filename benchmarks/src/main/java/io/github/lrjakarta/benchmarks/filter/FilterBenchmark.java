@@ -120,6 +120,9 @@ public class FilterBenchmark {
                 || !onlyVaryOrigin()) {
             throw new IllegalStateException("authenticated request did not reach the chain with its session");
         }
+        if (authenticated.getAttribute(LoginRocketFilter.USER_ID_ATTRIBUTE) == null) {
+            throw new IllegalStateException("authenticated request does not name its user for the access log");
+        }
         authenticated.clear();
         response.clear();
     }

@@ -3,6 +3,7 @@ package io.github.lrjakarta.benchmarks.filter;
 import io.github.lrjakarta.benchmarks.servlet.ServletFakes;
 import io.github.lrjakarta.core.CallContext;
 import io.github.lrjakarta.servlet.ClientForwarding;
+import io.github.lrjakarta.servlet.internal.LogContext;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -20,9 +21,10 @@ import java.util.Map;
  * over rounds. Time is the measuring thread's CPU time, so time spent descheduled does not count.
  *
  * <p>Besides the filter and the no-op baseline it times {@code bindOnly} (binding and releasing
- * the browser's agent and language, {@code ClientForwarding}: lazy, so no header is read) and {@code
- * servletCalls} (the header and path lookups the filter makes on the untouched path, with no
- * logic), to show where the extra cost goes.
+ * the browser's agent and language, {@code ClientForwarding}: lazy, so no header is read), {@code
+ * logContextOnly} (opening and closing the log context of an anonymous request, with the MDC found
+ * on this class path) and {@code servletCalls} (the header and path lookups the filter makes on the
+ * untouched path, with no logic), to show where the extra cost goes.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.lrjakarta.benchmarks.filter.FilterRatioRun [rounds] [sliceMillis]} (defaults 40 and 100).
@@ -56,6 +58,12 @@ public final class FilterRatioRun {
                 try (CallContext.Scope scope = ClientForwarding.bind(untouched)) {
                     return scope;
                 }
+            });
+            LogContext logContext = LogContext.detect(FilterRatioRun.class.getClassLoader());
+            ops.put("logContextOnly", () -> {
+                Object[] opened = logContext.open(untouched);
+                logContext.close(opened);
+                return opened;
             });
             ops.put("servletCalls", () -> {
                 int h = 0;

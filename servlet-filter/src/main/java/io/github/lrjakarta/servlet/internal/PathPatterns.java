@@ -119,11 +119,13 @@ public final class PathPatterns {
 
     private static boolean startsWith(String a, String b, String prefix) {
         int n = prefix.length();
-        if (a.length() + b.length() < n) {
-            return false;
+        int inA = a.length();
+        if (inA >= n) {
+            // The usual split ("/" mapping, or a servlet path longer than the prefix): one comparison,
+            // which is most of what a request on a public path pays for path matching.
+            return a.startsWith(prefix);
         }
-        int inA = Math.min(n, a.length());
-        return a.regionMatches(0, prefix, 0, inA) && b.regionMatches(0, prefix, inA, n - inA);
+        return inA + b.length() >= n && prefix.startsWith(a) && b.regionMatches(0, prefix, inA, n - inA);
     }
 
     private static boolean endsWith(String a, String b, String suffix) {
