@@ -7,6 +7,9 @@ import io.github.lrjakarta.it.app.SecureResource;
 import io.github.lrjakarta.it.app.annotated.AnnotatedApplication;
 import io.github.lrjakarta.it.app.annotated.AnnotatedConsoleServlet;
 import io.github.lrjakarta.it.app.annotated.AnnotatedProfileServlet;
+import io.github.lrjakarta.it.app.jakartasecurity.AdminEjb;
+import io.github.lrjakarta.it.app.jakartasecurity.CallerResource;
+import io.github.lrjakarta.it.app.jakartasecurity.MechanismApi;
 import io.github.lrjakarta.it.app.nourl.NoUrlApplication;
 import io.github.lrjakarta.it.app.security.AdminResource;
 import io.github.lrjakarta.it.app.security.CallerServlet;
@@ -159,15 +162,47 @@ public final class TestApps {
      * /api/roles/*} also a {@code loginrocket.login-required} path (so anonymous scripts get 401, not Jersey's 403).
      */
     public static WebArchive containerSecurity(String name, String url, List<String> allowedOrigins) {
-        String webXml = """
+        String webXml = securedWebXml(
+                contextParam("loginrocket.jakarta-authentication", "true")
+                + securedAppParams(url, allowedOrigins));
+        return Wars.war(name, false)
+                .addClasses(CallerServlet.class, AdminResource.class, SecurityApi.class)
+                .setWebXML(new StringAsset(webXml));
+    }
+
+    /**
+     * Container security through Jakarta Security (WildFly): no filter, {@link MechanismApi} carries {@code
+     * @LoginRocketAuthenticationMechanismDefinition}, and the same {@code web.xml} constraints and context-params as
+     * {@link #containerSecurity}; RESTEasy's role-based security ({@code resteasy.role.based.security}) for {@code
+     * @RolesAllowed} on {@link CallerResource}, which also calls the {@code @RolesAllowed} EJB {@link AdminEjb}. The
+     * server needs {@code WildFlySecuritySetup}.
+     */
+    public static WebArchive jakartaSecurity(String name, String url, List<String> allowedOrigins) {
+        String webXml = securedWebXml(
+                contextParam("resteasy.role.based.security", "true")
+                + securedAppParams(url, allowedOrigins));
+        return Wars.war(name)
+                .addClasses(CallerServlet.class, MechanismApi.class, CallerResource.class, AdminEjb.class)
+                .setWebXML(new StringAsset(webXml));
+    }
+
+    private static String securedAppParams(String url, List<String> allowedOrigins) {
+        return contextParam("loginrocket.url", url)
+                + contextParam("loginrocket.allow-insecure-loopback", "true")
+                + contextParam("loginrocket.login-required", "/api/roles/*")
+                + contextParam("loginrocket.logout-path", LOGOUT_PATH)
+                + contextParam("loginrocket.cors.allowed-origins", String.join(", ", allowedOrigins))
+                + contextParam("loginrocket.cors.allow-credentials", "true");
+    }
+
+    /**
+     * {@code /admin/*} needs the role (permission) {@code admin}, {@code /member/*} any logged-in user ({@code **}),
+     * {@code /open/*} nothing; {@link CallerServlet} answers on all three.
+     */
+    private static String securedWebXml(String contextParams) {
+        return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                  %s
-                  %s
-                  %s
-                  %s
-                  %s
-                  %s
                   %s
                   <servlet>
                     <servlet-name>caller</servlet-name>
@@ -190,18 +225,7 @@ public final class TestApps {
                   <security-role><role-name>admin</role-name></security-role>
                   <security-role><role-name>read</role-name></security-role>
                 </web-app>
-                """.formatted(
-                contextParam("loginrocket.jakarta-authentication", "true"),
-                contextParam("loginrocket.url", url),
-                contextParam("loginrocket.allow-insecure-loopback", "true"),
-                contextParam("loginrocket.login-required", "/api/roles/*"),
-                contextParam("loginrocket.logout-path", LOGOUT_PATH),
-                contextParam("loginrocket.cors.allowed-origins", String.join(", ", allowedOrigins)),
-                contextParam("loginrocket.cors.allow-credentials", "true"),
-                CallerServlet.class.getName());
-        return Wars.war(name, false)
-                .addClasses(CallerServlet.class, AdminResource.class, SecurityApi.class)
-                .setWebXML(new StringAsset(webXml));
+                """.formatted(contextParams, CallerServlet.class.getName());
     }
 
     private static String contextParam(String name, String value) {
