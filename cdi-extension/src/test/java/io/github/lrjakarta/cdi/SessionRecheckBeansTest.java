@@ -70,7 +70,7 @@ class SessionRecheckBeansTest {
     /** One request of its own (its own request context), bearing {@code token}. */
     private Optional<LoginRocketSession> sessionFor(String token) {
         requestContext.activate();
-        try (SimulatedRequest request = SimulatedRequest.start(beanManager, new FakeHttpRequest().bearer(token))) {
+        try (SimulatedRequest request = SimulatedRequest.start(beanManager, SimulatedRequest.page().bearer(token))) {
             return currentSession.get().get();
         } finally {
             requestContext.deactivate();
