@@ -1,6 +1,7 @@
 package io.github.lrjakarta.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lrjakarta.core.internal.UserAgents;
 import io.github.lrjakarta.testkit.Fault;
@@ -215,7 +216,6 @@ class TokenVerifierEmulatorTest {
         emulator.faults().inject(JWKS, Fault.truncatedBody().once());
         assertThat(v.verify(token).failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
         advance(Duration.ofMillis(250));
-        // the JDK client retries an idempotent GET once after a dropped connection, so drop every time
         emulator.faults().inject(JWKS, Fault.dropConnection().always());
         assertThat(v.verify(token).failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
         emulator.faults().clear(JWKS);
@@ -256,6 +256,28 @@ class TokenVerifierEmulatorTest {
             assertThat(trusting.verify(token).isValid()).isTrue();
             TokenVerification untrusted = verifierFor(tls).build().verify(token);
             assertThat(untrusted.failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
+        }
+    }
+
+    @Test
+    void keysFetchedWithAClientFailCleanlyOnceTheClientIsClosed() {
+        LoginRocketClient client = LoginRocketClient.builder().url(emulator.url()).allowInsecureLoopback(true).build();
+        LoginRocketTokenVerifier v = verifierFor(emulator).fetchKeysWith(client).build();
+        client.close();
+        TokenVerification r = v.verify(emulator.issueToken("dana@example.org"));
+        assertThat(r.failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
+        assertThat(r.detail()).contains("LoginRocketClient", "closed");
+        assertThat(emulator.requestCount(JWKS)).isZero();
+    }
+
+    @Test
+    void aVerifierFetchingKeysWithAClientRefusesTlsSettingsOfItsOwn() throws Exception {
+        try (LoginRocketClient client = LoginRocketClient.builder().url(emulator.url()).allowInsecureLoopback(true).build()) {
+            assertThatThrownBy(() -> verifierFor(emulator).fetchKeysWith(client).sslContext(javax.net.ssl.SSLContext.getDefault()).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("set sslContext and httpClientCustomizer on the client's builder");
+            assertThatThrownBy(() -> verifierFor(emulator).fetchKeysWith(client).httpClientCustomizer(b -> {}).build())
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 

@@ -58,6 +58,11 @@ public final class CallExecutor implements Closeable {
         this.libraryAgent = UserAgents.libraryAgent(settings.appPart());
     }
 
+    /** The HTTP stack the calls go through. */
+    public HttpTransport transport() {
+        return transport;
+    }
+
     /** The library agent string this client sends ({@code loginrocket-jakarta/<version> [app part]}). */
     public String libraryAgent() {
         return libraryAgent;
