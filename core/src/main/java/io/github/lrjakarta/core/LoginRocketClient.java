@@ -8,7 +8,6 @@ import io.github.lrjakarta.core.internal.HttpTransport;
 import io.github.lrjakarta.core.internal.LocalRateLimitGuard;
 import io.github.lrjakarta.core.internal.Listeners;
 import io.github.lrjakarta.core.internal.RawResponse;
-import io.github.lrjakarta.core.internal.ResponseMapper;
 import io.github.lrjakarta.core.internal.UserAgents;
 import java.io.IOException;
 import java.time.Duration;
@@ -660,9 +659,7 @@ public class LoginRocketClient implements AutoCloseable {
             throw new IllegalStateException("this LoginRocketClient is closed; build a new one (and share it)");
         }
         CallOptions effective = options.orElse(CallContext.current().orElse(CallOptions.none()));
-        ResponseMapper.Success s = executor.execute(call, effective);
-        return new LoginResult(
-                s.type(), s.status(), s.sessionId(), s.account(), s.token(), s.conditions(), s.requestId(), s.body());
+        return executor.execute(call, effective);
     }
 
     /**
