@@ -32,7 +32,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
  *   <li>{@link Builder#jwks(LoginRocketUrl)} / {@link Builder#jwksUri(URI)}: the realm's key set at
  *       {@code /connect/jwks}, looked up by {@code kid}; RS256 only. Fetched lazily; an unknown
  *       {@code kid} triggers at most one refetch per {@link Builder#keyRefetchInterval(Duration)}
- *       (single-flight), a failed fetch keeps the previous keys. Fetched with Apache HttpClient 5,
+ *       (single-flight; the first fetch does not count), a failed fetch keeps the previous keys. Fetched with Apache HttpClient 5,
  *       the client's HTTP stack: a {@link LoginRocketClient}'s own pool with {@link
  *       Builder#fetchKeysWith(LoginRocketClient)}, else a connection per fetch with the same TLS,
  *       proxy and redirect rules.
@@ -347,8 +347,10 @@ public class LoginRocketTokenVerifier {
         }
 
         /**
-         * Minimum time between key-set fetches triggered by unknown {@code kid}s (after a failed
-         * fetch, at most 1 s). Default 30 s. Zero disables the throttle: for tests only, since
+         * Minimum time between key-set refetches triggered by unknown {@code kid}s (after a failed
+         * fetch, at most 1 s). The first successful fetch does not count, so a key LoginRocket
+         * rotates just after it is fetched at once; forged {@code kid}s then cost one refetch per
+         * interval. Default 30 s. Zero disables the throttle: for tests only, since
          * every forged {@code kid} then costs a request to LoginRocket.
          */
         public Builder keyRefetchInterval(Duration interval) {

@@ -99,25 +99,28 @@ class TokenVerifierEmulatorTest {
         LoginRocketTokenVerifier v = verifierFor(emulator).cacheSize(0).keyRefetchInterval(Duration.ofSeconds(2)).build();
         String before = emulator.issueToken("dana@example.org");
         assertThat(v.verify(before).isValid()).isTrue();
+        emulator.rotateSigningKey();
+        assertThat(v.verify(emulator.issueToken("dana@example.org")).isValid()).as("first refetch").isTrue();
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(2);
 
         String oldKid = emulator.signingKeyId();
         String newKid = emulator.rotateSigningKey();
         assertThat(newKid).isNotEqualTo(oldKid);
         String after = emulator.issueToken("dana@example.org");
 
-        // within the refetch interval the new kid is unknown: the throttle holds
+        // within the refetch interval of that refetch the new kid is unknown: the throttle holds
         TokenVerification throttled = v.verify(after);
         assertThat(throttled.failure()).isEqualTo(TokenFailure.UNKNOWN_KEY);
         assertThat(throttled.detail()).contains("keyRefetchInterval");
-        assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(2);
 
         advance(Duration.ofMillis(1_999));
         assertThat(v.verify(after).failure()).as("still within the interval").isEqualTo(TokenFailure.UNKNOWN_KEY);
-        assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(2);
         advance(Duration.ofMillis(1));
         String fresh = emulator.issueToken("dana@example.org");
         assertThat(v.verify(fresh).isValid()).isTrue();
-        assertThat(emulator.requestCount(JWKS)).isEqualTo(2);
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(3);
         assertThat(v.verify(before).failure()).as("old kid withdrawn from the key set").isEqualTo(TokenFailure.UNKNOWN_KEY);
     }
 
@@ -132,7 +135,40 @@ class TokenVerifierEmulatorTest {
     }
 
     @Test
-    void floodOfForgedKidsCostsOneKeySetFetch() {
+    void aKeyRotatedRightAfterTheFirstFetchIsPickedUpAtOnce() {
+        LoginRocketTokenVerifier v = verifierFor(emulator).build();
+        assertThat(v.verify(emulator.issueToken("dana@example.org")).isValid()).isTrue();
+        advance(Duration.ofSeconds(5)); // well within the default 30 s keyRefetchInterval
+
+        emulator.rotateSigningKey();
+        TokenVerification afterRotation = v.verify(emulator.issueToken("dana@example.org"));
+
+        assertThat(afterRotation.isValid()).as(afterRotation.detail()).isTrue();
+        assertThat(emulator.requestCount(JWKS)).as("the first fetch and one refetch").isEqualTo(2);
+    }
+
+    @Test
+    void forgedKidsAfterTheFirstFetchCostOneRefetchPerInterval() {
+        LoginRocketTokenVerifier v = verifierFor(emulator).build();
+        assertThat(v.verify(emulator.issueToken("dana@example.org")).isValid()).isTrue();
+        String payload = TestTokens.claims(emulator.clock().instant()).build().toString();
+        for (int interval = 1; interval <= 3; interval++) {
+            for (int i = 0; i < 200; i++) {
+                String forged = TestTokens.rs256(TestTokens.rs256Header("kid-" + UUID.randomUUID()), payload,
+                        TestTokens.KEY.getPrivate());
+                assertThat(v.verify(forged).failure()).isEqualTo(TokenFailure.UNKNOWN_KEY);
+            }
+            assertThat(emulator.requestCount(JWKS)).as("interval %d", interval).isEqualTo(1 + interval);
+            advance(LoginRocketTokenVerifier.DEFAULT_KEY_REFETCH_INTERVAL.minusMillis(1));
+            String late = TestTokens.rs256(TestTokens.rs256Header("kid-late"), payload, TestTokens.KEY.getPrivate());
+            assertThat(v.verify(late).detail()).contains("not refetched");
+            assertThat(emulator.requestCount(JWKS)).isEqualTo(1 + interval);
+            advance(Duration.ofMillis(1));
+        }
+    }
+
+    @Test
+    void floodOfForgedKidsFromAColdStartCostsTwoKeySetFetches() {
         LoginRocketTokenVerifier v = verifierFor(emulator).build();
         String payload = TestTokens.claims(emulator.clock().instant()).build().toString();
         for (int i = 0; i < 1_000; i++) {
@@ -140,9 +176,9 @@ class TokenVerifierEmulatorTest {
                     TestTokens.KEY.getPrivate());
             assertThat(v.verify(forged).failure()).isEqualTo(TokenFailure.UNKNOWN_KEY);
         }
-        assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
+        assertThat(emulator.requestCount(JWKS)).as("the first fetch and one refetch").isEqualTo(2);
         assertThat(v.verify(emulator.issueToken("dana@example.org")).isValid()).isTrue();
-        assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(2);
     }
 
     @Test
