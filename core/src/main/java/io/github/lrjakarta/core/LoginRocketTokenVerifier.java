@@ -358,7 +358,11 @@ public class LoginRocketTokenVerifier {
             return this;
         }
 
-        /** Deadline for one key-set fetch (connect, headers and body). Default 5 s. */
+        /**
+         * Timeout of one key-set fetch: it bounds the connect, the TLS handshake and the wait for
+         * the headers each, and reading the body stops once it has passed since the fetch started.
+         * Default 5 s.
+         */
         public Builder keyFetchTimeout(Duration timeout) {
             this.keyFetchTimeout = positive(timeout, "keyFetchTimeout");
             return this;

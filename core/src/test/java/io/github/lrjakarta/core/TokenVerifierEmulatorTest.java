@@ -271,6 +271,15 @@ class TokenVerifierEmulatorTest {
     }
 
     @Test
+    void aTricklingKeySetHitsTheFetchTimeout() {
+        emulator.faults().inject(JWKS, Fault.trickle(Duration.ofMillis(100)).once());
+        LoginRocketTokenVerifier v = verifierFor(emulator).keyFetchTimeout(Duration.ofMillis(300)).build();
+        TokenVerification r = v.verify(emulator.issueToken("dana@example.org"));
+        assertThat(r.failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
+        assertThat(r.detail()).contains("no complete response within 300 ms (keyFetchTimeout)");
+    }
+
+    @Test
     void keySetRequestsAcceptJsonAndNameTheLibraryVersion() {
         LoginRocketTokenVerifier v = verifierFor(emulator).build();
         v.verify(emulator.issueToken("dana@example.org"));

@@ -10,9 +10,6 @@ import java.net.URI;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -74,6 +71,8 @@ public final class HttpTransport implements Closeable {
      * connection and closes it after the response, and no background thread runs, so there is
      * nothing to close and a verifier that is simply dropped leaks nothing. Key-set fetches are
      * rare (at most one per refetch interval), so a kept-alive connection would only idle.
+     *
+     * <p>Its exchanges are {@link #getWithin} calls, which name their own body limit.
      *
      * @param sslContext the TLS context, or null for the JDK default
      * @param timeout the connect, handshake and response timeout
@@ -152,14 +151,17 @@ public final class HttpTransport implements Closeable {
     }
 
     /**
-     * Performs one GET that must be complete, connection, headers and body, within {@code
-     * timeout}: at that deadline the exchange is aborted, so a server that accepts the connection
-     * and then trickles its answer cannot hold the calling thread longer.
+     * Performs one GET bounded by {@code timeout}: it bounds the connect, the TLS handshake and the
+     * wait for the headers each, and reading the body stops once {@code timeout} has passed since
+     * the request started, so a server that trickles its answer cannot hold the calling thread for
+     * long. (No timer aborts the exchange: that would need a thread, which a transport without
+     * {@link #close()} must not start.)
      *
      * @param maxBytes the largest body read
      * @return the response, its body read up to {@code maxBytes}
-     * @throws SocketTimeoutException if the deadline passed
-     * @throws IOException on any other transport failure, or if this transport is closed
+     * @throws IOException on any transport failure, a timeout being an {@link
+     *     java.io.InterruptedIOException} (possibly as the cause of a {@link
+     *     PartialResponseException}), or if this transport is closed
      */
     public RawResponse getWithin(URI uri, List<Header> headers, int maxBytes, Duration timeout) throws IOException {
         if (closed) {
@@ -168,25 +170,11 @@ public final class HttpTransport implements Closeable {
         HttpUriRequestBase request = new HttpUriRequestBase("GET", uri);
         headers.forEach(request::addHeader);
         request.setConfig(RequestConfig.copy(requestConfig).setResponseTimeout(timeout(timeout)).build());
-        long deadline = System.nanoTime() + timeout.toNanos();
-        AtomicBoolean expired = new AtomicBoolean();
-        CompletableFuture<Void> abort = CompletableFuture.runAsync(() -> {
-            expired.set(true);
-            request.cancel();
-        }, CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS));
         try {
-            return exchange(request, maxBytes, deadline);
-        } catch (IOException | IllegalStateException e) {
-            if (expired.get()) {
-                throw new SocketTimeoutException("no complete response within " + timeout.toMillis() + " ms");
-            }
-            if (e instanceof IllegalStateException) {
-                // HttpClient 5 reports a pool closed meanwhile this way
-                throw new IOException("the LoginRocketClient whose connections fetch the key set is closed", e);
-            }
-            throw (IOException) e;
-        } finally {
-            abort.cancel(false);
+            return exchange(request, maxBytes, System.nanoTime() + timeout.toNanos());
+        } catch (IllegalStateException e) {
+            // how HttpClient 5 reports a pool closed while the request was on its way
+            throw new IOException("the LoginRocketClient whose connections fetch the key set is closed", e);
         }
     }
 

@@ -16,8 +16,9 @@ import org.apache.hc.core5.http.message.BasicHeader;
  * Fetches {@code /connect/jwks} through the library's HttpClient 5 stack ({@link HttpTransport}):
  * a client's, shared, or a verifier's own, which opens one connection per fetch.
  *
- * <p>One deadline, {@code keyFetchTimeout}, covers connect, headers and body (a slowly trickling
- * body cannot hold a verifying thread past it). TLS 1.2 or 1.3 only, host name verification on,
+ * <p>{@code keyFetchTimeout} bounds the connect, the TLS handshake and the wait for the headers,
+ * and reading stops once it has passed since the request started (a slowly trickling body cannot
+ * hold a verifying thread for long; see {@link HttpTransport#getWithin}). TLS 1.2 or 1.3 only, host name verification on,
  * no redirects (a 3xx is a failure), the body bounded, {@code Accept: application/json}, a
  * response that says it is something other than JSON refused. The https-only rule is enforced
  * where the URI is configured. Thread-safe.
@@ -56,12 +57,12 @@ public final class HttpJwksFetcher implements JwksFetcher {
         RawResponse response;
         try {
             response = transport.getWithin(uri, HEADERS, maxBytes, timeout);
-        } catch (InterruptedIOException e) {
-            // SocketTimeoutException and HttpClient 5's ConnectTimeoutException alike
-            throw new IOException("no complete response within " + timeout.toMillis() + " ms (keyFetchTimeout)", e);
-        } catch (HttpTransport.PartialResponseException e) {
-            throw new IOException("HTTP status " + e.status() + ", then " + e.getMessage(), e);
         } catch (IOException e) {
+            Throwable cause = e instanceof HttpTransport.PartialResponseException ? e.getCause() : e;
+            if (cause instanceof InterruptedIOException) {
+                // SocketTimeoutException and HttpClient 5's ConnectTimeoutException alike
+                throw new IOException("no complete response within " + timeout.toMillis() + " ms (keyFetchTimeout)", e);
+            }
             throw new IOException(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }
         if (response.status() != 200) {

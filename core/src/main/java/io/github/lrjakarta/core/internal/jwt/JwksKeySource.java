@@ -78,8 +78,9 @@ public final class JwksKeySource implements KeySource {
         this.nanoTime = nanoTime;
         this.refetchNanos = refetchInterval.toNanos();
         this.failureRetryNanos = Math.min(refetchNanos, FAILURE_RETRY.toNanos());
-        // waiters give the fetching thread its whole timeout plus time to parse
-        this.waitMillis = fetchTimeout.toMillis() + 1_000;
+        // waiters give the fetching thread its worst case (connect, handshake, headers and a last
+        // body read each up to the timeout, see HttpTransport.getWithin) plus time to parse
+        this.waitMillis = 4 * fetchTimeout.toMillis() + 1_000;
     }
 
     @Override
