@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.lrjakarta.core.internal.UserAgents;
 import io.github.lrjakarta.testkit.Fault;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import io.github.lrjakarta.testkit.NetworkFaults;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -277,6 +279,20 @@ class TokenVerifierEmulatorTest {
         TokenVerification r = v.verify(emulator.issueToken("dana@example.org"));
         assertThat(r.failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
         assertThat(r.detail()).contains("no complete response within 300 ms (keyFetchTimeout)");
+    }
+
+    @Test
+    void theKeySetIsFetchedThroughTheJvmsProxy() {
+        try (JvmProxy ignored = JvmProxy.through(emulator.url())) {
+            LoginRocketTokenVerifier v = LoginRocketTokenVerifier.builder()
+                    .jwksUri(URI.create(NetworkFaults.refusedUrl() + JWKS)) // nothing listens there
+                    .allowInsecureLoopback(true)
+                    .clock(emulator.clock())
+                    .build();
+            TokenVerification r = v.verify(emulator.issueToken("dana@example.org"));
+            assertThat(r.isValid()).as(r.detail()).isTrue();
+            assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
+        }
     }
 
     @Test

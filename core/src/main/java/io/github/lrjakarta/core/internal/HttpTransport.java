@@ -111,7 +111,8 @@ public final class HttpTransport implements Closeable {
         HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(pool)
                 .setDefaultRequestConfig(requestConfig)
-                .setRoutePlanner(new SystemDefaultRoutePlanner(ProxySelector.getDefault()))
+                // no selector of its own: ProxySelector.getDefault() at each request, as java.net.URL does
+                .setRoutePlanner(new SystemDefaultRoutePlanner((ProxySelector) null))
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
