@@ -32,10 +32,10 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
  *   <li>{@link Builder#jwks(LoginRocketUrl)} / {@link Builder#jwksUri(URI)}: the realm's key set at
  *       {@code /connect/jwks}, looked up by {@code kid}; RS256 only. Fetched lazily; an unknown
  *       {@code kid} triggers at most one refetch per {@link Builder#keyRefetchInterval(Duration)}
- *       (single-flight; the first fetch does not count), a failed fetch keeps the previous keys. Fetched with Apache HttpClient 5,
- *       the client's HTTP stack: a {@link LoginRocketClient}'s own pool with {@link
- *       Builder#fetchKeysWith(LoginRocketClient)}, else a connection per fetch with the same TLS,
- *       proxy and redirect rules.
+ *       (single-flight; the first fetch does not count), a failed fetch keeps the previous keys.
+ *       Fetched with Apache HttpClient 5, the client's HTTP stack: through a {@link
+ *       LoginRocketClient}'s pool with {@link Builder#fetchKeysWith(LoginRocketClient)}, else with
+ *       one connection per fetch under the same TLS, proxy and redirect rules.
  *   <li>{@link Builder#staticKey(String)}: the realm's {@code jwt_key}, with the rule AuthRocket's
  *       own libraries use: longer than 256 characters, an RSA public key (PEM or bare base64) and
  *       RS256 only; otherwise an HS256 secret ({@code jsk_…}, the whole string as UTF-8) and HS256
@@ -464,8 +464,9 @@ public class LoginRocketTokenVerifier {
          * Builds the verifier. No network access happens here: keys are fetched on first use.
          *
          * @throws IllegalArgumentException if no key source or two are configured, the static key is
-         *     unusable, the key-set URI is not https, or a setting is out of range; the message
-         *     names the setting and never contains the key
+         *     unusable, the key-set URI is not https, a setting is out of range, or {@code
+         *     fetchKeysWith} meets the verifier's own {@code sslContext} or {@code
+         *     httpClientCustomizer}; the message names the setting and never contains the key
          */
         public LoginRocketTokenVerifier build() {
             if ((jwksUri == null) == (staticKey == null)) {
