@@ -1,6 +1,7 @@
 package io.github.lrjakarta.core;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,23 +54,35 @@ public final class LoginResult {
     private final String requestId;
     private final JsonObject body;
 
-    LoginResult(
-            Type type,
-            int status,
-            String sessionId,
-            String account,
-            String token,
-            List<String> conditions,
-            String requestId,
-            JsonObject body) {
-        this.type = Objects.requireNonNull(type, "type");
-        this.status = status;
-        this.sessionId = sessionId;
-        this.account = account;
-        this.token = token;
-        this.conditions = List.copyOf(conditions);
-        this.requestId = requestId;
-        this.body = Objects.requireNonNull(body, "body");
+    private LoginResult(Builder b) {
+        this.type = b.type;
+        this.status = b.status;
+        this.sessionId = b.sessionId;
+        this.account = b.account;
+        this.token = b.token;
+        this.conditions = b.conditions;
+        this.requestId = b.requestId;
+        this.body = b.body;
+    }
+
+    /**
+     * A builder of a result, the way the client builds them from LoginRocket's responses. Useful
+     * for test doubles of code that calls {@link LoginRocketClient}; tests that can should rather
+     * talk to the testkit's emulator, whose answers are LoginRocket's. The builder does not check
+     * that the typed fields agree with {@link Builder#body(JsonObject) body}.
+     *
+     * <pre>{@code
+     * LoginResult loggedIn = LoginResult.builder(LoginResult.Type.FULL_LOGIN)
+     *         .sessionId("kss_test").token(signedToken).account("org_1")
+     *         .build();
+     * }</pre>
+     *
+     * @param type what kind of success
+     * @return a builder with status 200, an empty body and no other field
+     * @since 0.2
+     */
+    public static Builder builder(Type type) {
+        return new Builder(type);
     }
 
     /** What kind of success this is. */
@@ -127,5 +140,72 @@ public final class LoginResult {
         return "LoginResult[type=" + type + ", status=" + status + ", account=" + account + ", conditions="
                 + conditions + ", session=" + (sessionId == null ? "none" : "present") + ", token="
                 + (token == null ? "none" : "present") + ", requestId=" + requestId + "]";
+    }
+
+    /**
+     * Builds a {@link LoginResult}. Not thread-safe; the result is immutable.
+     *
+     * @since 0.2
+     */
+    public static final class Builder {
+        private final Type type;
+        private int status = 200;
+        private String sessionId;
+        private String account;
+        private String token;
+        private List<String> conditions = List.of();
+        private String requestId;
+        private JsonObject body = JsonValue.EMPTY_JSON_OBJECT;
+
+        private Builder(Type type) {
+            this.type = Objects.requireNonNull(type, "type");
+        }
+
+        /** The HTTP status. Default 200. */
+        public Builder status(int status) {
+            this.status = status;
+            return this;
+        }
+
+        /** The session id, or null for none. Default none. */
+        public Builder sessionId(String sessionId) {
+            this.sessionId = sessionId;
+            return this;
+        }
+
+        /** The selected account, or null for none. Default none. */
+        public Builder account(String account) {
+            this.account = account;
+            return this;
+        }
+
+        /** The login or step token, or null for none. Default none. */
+        public Builder token(String token) {
+            this.token = token;
+            return this;
+        }
+
+        /** The conditions of a conditional login. Default none. */
+        public Builder conditions(List<String> conditions) {
+            this.conditions = List.copyOf(conditions);
+            return this;
+        }
+
+        /** The {@code X-Request-ID}, or null for none. Default none. */
+        public Builder requestId(String requestId) {
+            this.requestId = requestId;
+            return this;
+        }
+
+        /** The whole response body. Default an empty object. */
+        public Builder body(JsonObject body) {
+            this.body = Objects.requireNonNull(body, "body");
+            return this;
+        }
+
+        /** The result. */
+        public LoginResult build() {
+            return new LoginResult(this);
+        }
     }
 }

@@ -4,10 +4,10 @@ import io.github.lrjakarta.core.internal.ApiCall;
 import io.github.lrjakarta.core.internal.CallExecutor;
 import io.github.lrjakarta.core.event.LoginRocketListener;
 import io.github.lrjakarta.core.internal.ClientSettings;
+import io.github.lrjakarta.core.internal.HttpTransport;
 import io.github.lrjakarta.core.internal.LocalRateLimitGuard;
 import io.github.lrjakarta.core.internal.Listeners;
 import io.github.lrjakarta.core.internal.RawResponse;
-import io.github.lrjakarta.core.internal.ResponseMapper;
 import io.github.lrjakarta.core.internal.UserAgents;
 import java.io.IOException;
 import java.time.Duration;
@@ -80,7 +80,9 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
  * <ul>
  *   <li>https with TLS 1.3 or 1.2 only; plain http only to a loopback address and only with {@code
  *       allowInsecureLoopback(true)} (for the testkit emulator). There is never a fallback from
- *       https to http. Redirects are not followed and no cookies are kept.
+ *       https to http. Redirects are not followed and no cookies are kept. Connections go through
+ *       the JVM's proxy settings ({@code -Dhttps.proxyHost}, {@code -Dhttp.nonProxyHosts}, or any
+ *       {@code ProxySelector.setDefault}), as {@code java.net.URL}'s do.
  *   <li>{@code Accept: application/json} on every request; {@code Accept-Language} from the call's
  *       {@link CallOptions}, else the options bound by {@link CallContext}, else the client's locale.
  *   <li>Session ids always as the {@code session} query parameter, also for POST and PUT, never in a
@@ -215,6 +217,12 @@ public class LoginRocketClient implements AutoCloseable {
     /** The settings this client was built with; for tests comparing two ways of building one. */
     ClientSettings settings() {
         return settings;
+    }
+
+    /** The HTTP stack of this client, for a verifier that fetches its key set with it. */
+    HttpTransport transport() {
+        configured();
+        return executor.transport();
     }
 
     /** How long a logout through this client keeps its session refused; for tests, as {@link #settings()}. */
@@ -655,9 +663,7 @@ public class LoginRocketClient implements AutoCloseable {
             throw new IllegalStateException("this LoginRocketClient is closed; build a new one (and share it)");
         }
         CallOptions effective = options.orElse(CallContext.current().orElse(CallOptions.none()));
-        ResponseMapper.Success s = executor.execute(call, effective);
-        return new LoginResult(
-                s.type(), s.status(), s.sessionId(), s.account(), s.token(), s.conditions(), s.requestId(), s.body());
+        return executor.execute(call, effective);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.lrjakarta.core;
 
 import io.github.lrjakarta.core.event.LoginRocketListener;
 import io.github.lrjakarta.core.event.VerificationEvent;
+import io.github.lrjakarta.core.internal.HttpTransport;
 import io.github.lrjakarta.core.internal.Listeners;
 import io.github.lrjakarta.core.internal.jwt.HttpJwksFetcher;
 import io.github.lrjakarta.core.internal.jwt.JwksKeySource;
@@ -16,8 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 /**
  * Verifies LoginRocket login tokens (JWTs) and turns them into a {@link LoginRocketSession}.
@@ -29,7 +32,10 @@ import javax.net.ssl.SSLContext;
  *   <li>{@link Builder#jwks(LoginRocketUrl)} / {@link Builder#jwksUri(URI)}: the realm's key set at
  *       {@code /connect/jwks}, looked up by {@code kid}; RS256 only. Fetched lazily; an unknown
  *       {@code kid} triggers at most one refetch per {@link Builder#keyRefetchInterval(Duration)}
- *       (single-flight), a failed fetch keeps the previous keys.
+ *       (single-flight; the first fetch does not count), a failed fetch keeps the previous keys.
+ *       Fetched with Apache HttpClient 5, the client's HTTP stack: through a {@link
+ *       LoginRocketClient}'s pool with {@link Builder#fetchKeysWith(LoginRocketClient)}, else with
+ *       one connection per fetch under the same TLS, proxy and redirect rules.
  *   <li>{@link Builder#staticKey(String)}: the realm's {@code jwt_key}, with the rule AuthRocket's
  *       own libraries use: longer than 256 characters, an RSA public key (PEM or bare base64) and
  *       RS256 only; otherwise an HS256 secret ({@code jsk_…}, the whole string as UTF-8) and HS256
@@ -257,6 +263,8 @@ public class LoginRocketTokenVerifier {
         private SSLContext sslContext;
         private EndedSessions endedSessions;
         private final List<LoginRocketListener> listeners = new ArrayList<>();
+        private Consumer<HttpClientBuilder> httpClientCustomizer;
+        private LoginRocketClient keyClient;
 
         private Builder() {}
 
@@ -339,8 +347,10 @@ public class LoginRocketTokenVerifier {
         }
 
         /**
-         * Minimum time between key-set fetches triggered by unknown {@code kid}s (after a failed
-         * fetch, at most 1 s). Default 30 s. Zero disables the throttle: for tests only, since
+         * Minimum time between key-set refetches triggered by unknown {@code kid}s (after a failed
+         * fetch, at most 1 s). The first successful fetch does not count, so a key LoginRocket
+         * rotates just after it is fetched at once; forged {@code kid}s then cost one refetch per
+         * interval. Default 30 s. Zero disables the throttle: for tests only, since
          * every forged {@code kid} then costs a request to LoginRocket.
          */
         public Builder keyRefetchInterval(Duration interval) {
@@ -348,7 +358,11 @@ public class LoginRocketTokenVerifier {
             return this;
         }
 
-        /** Deadline for one key-set fetch (connect, headers and body). Default 5 s. */
+        /**
+         * Timeout of one key-set fetch: it bounds the connect, the TLS handshake and the wait for
+         * the headers each, and reading the body stops once it has passed since the fetch started.
+         * Default 5 s.
+         */
         public Builder keyFetchTimeout(Duration timeout) {
             this.keyFetchTimeout = positive(timeout, "keyFetchTimeout");
             return this;
@@ -388,6 +402,42 @@ public class LoginRocketTokenVerifier {
         }
 
         /**
+         * Changes the Apache HttpClient 5 builder of the key-set fetch after the library has
+         * configured it, as {@link LoginRocketClient.Builder#httpClientCustomizer(Consumer)} does
+         * for the client: the hook for tracing (the same OpenTelemetry interceptor then covers both)
+         * or a proxy. Not combinable with {@link #fetchKeysWith(LoginRocketClient)}, whose client
+         * brings its own. Default: none.
+         *
+         * @param customizer called once, by {@link #build()}
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder httpClientCustomizer(Consumer<HttpClientBuilder> customizer) {
+            this.httpClientCustomizer = Objects.requireNonNull(customizer, "customizer");
+            return this;
+        }
+
+        /**
+         * Fetches the key set through {@code client}'s HTTP stack: its connection pool, TLS
+         * context, proxy and {@code httpClientCustomizer}, so that an application with one client
+         * and one verifier per realm has one HttpClient and one place for its tracing hook. The
+         * fetch keeps this builder's {@link #keyFetchTimeout(Duration)} and {@link
+         * #maxKeySetBytes(int)}; the client must stay open while the verifier is used (after it is
+         * closed, a fetch fails with {@link TokenFailure#KEYS_UNAVAILABLE}). Not combinable with
+         * {@link #sslContext(SSLContext)} or {@link #httpClientCustomizer(Consumer)}; unused with a
+         * {@link #staticKey(String)}. Default: none, the verifier opens one connection per fetch
+         * with its own settings.
+         *
+         * @param client an open client, typically of the same realm
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder fetchKeysWith(LoginRocketClient client) {
+            this.keyClient = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
          * The store of ended sessions to refuse; give the {@link LoginRocketClient} that logs
          * sessions out the same one. Default: a new {@link EndedSessions#inMemory()} store of this
          * verifier's own (and so, unless shared, one that only {@link LoginRocketTokenVerifier#endedSessions()} reaches).
@@ -414,8 +464,9 @@ public class LoginRocketTokenVerifier {
          * Builds the verifier. No network access happens here: keys are fetched on first use.
          *
          * @throws IllegalArgumentException if no key source or two are configured, the static key is
-         *     unusable, the key-set URI is not https, or a setting is out of range; the message
-         *     names the setting and never contains the key
+         *     unusable, the key-set URI is not https, a setting is out of range, or {@code
+         *     fetchKeysWith} meets the verifier's own {@code sslContext} or {@code
+         *     httpClientCustomizer}; the message names the setting and never contains the key
          */
         public LoginRocketTokenVerifier build() {
             if ((jwksUri == null) == (staticKey == null)) {
@@ -436,10 +487,22 @@ public class LoginRocketTokenVerifier {
                 if (!jwksLoopbackChecked) {
                     checkJwksUri(jwksUri, allowInsecureLoopback);
                 }
-                keys = new JwksKeySource(new HttpJwksFetcher(jwksUri, keyFetchTimeout, sslContext, maxKeySetBytes),
+                keys = new JwksKeySource(new HttpJwksFetcher(jwksUri, keySetTransport(), keyFetchTimeout, maxKeySetBytes),
                         ticker, keyRefetchInterval, keyFetchTimeout, observers);
             }
             return new LoginRocketTokenVerifier(this, keys, observers);
+        }
+
+        private HttpTransport keySetTransport() {
+            if (keyClient == null) {
+                return HttpTransport.unpooled(sslContext, keyFetchTimeout, httpClientCustomizer);
+            }
+            if (sslContext != null || httpClientCustomizer != null) {
+                throw new IllegalArgumentException("fetchKeysWith(client) fetches the key set with the client's TLS"
+                        + " context and httpClientCustomizer; set sslContext and httpClientCustomizer on the client's"
+                        + " builder instead of the verifier's");
+            }
+            return keyClient.transport();
         }
 
         /** For tests: the monotonic nanosecond source of the key-set refetch throttle, so that tests need not sleep. */

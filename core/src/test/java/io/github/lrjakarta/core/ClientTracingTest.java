@@ -17,6 +17,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -86,6 +87,43 @@ class ClientTracingTest {
         try (LoginRocketClient c = clientFor(LR.emulator()).httpClientCustomizer(openTelemetry(tracer)).build()) {
             LoginRocketReadiness.builder(c).build().check();
         }
+        assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName).containsExactly("GET /connect/jwks");
+        assertThat(last(LR.emulator(), "/connect/jwks").header("traceparent")).isPresent();
+    }
+
+    @Test
+    void theVerifiersKeySetFetchIsAClientSpanAndCarriesItsTraceparent() {
+        Tracer tracer = tracing.get("loginrocket-test");
+        LoginRocketTokenVerifier verifier = LoginRocketTokenVerifier.builder()
+                .jwks(LoginRocketUrl.parse(LR.emulator().url(), true))
+                .httpClientCustomizer(openTelemetry(tracer))
+                .build();
+        String token = LR.emulator().issueToken(DANA);
+        Span parent = tracer.spanBuilder("incoming request").startSpan();
+        try (Scope ignored = parent.makeCurrent()) {
+            assertThat(verifier.verify(token).isValid()).isTrue();
+        } finally {
+            parent.end();
+        }
+        SpanData fetch = exporter.getFinishedSpanItems().stream()
+                .filter(s -> s.getKind() == SpanKind.CLIENT).findFirst().orElseThrow();
+        assertThat(fetch.getName()).isEqualTo("GET /connect/jwks");
+        assertThat(fetch.getParentSpanId()).isEqualTo(parent.getSpanContext().getSpanId());
+        assertThat(last(LR.emulator(), "/connect/jwks").header("traceparent")).hasValueSatisfying(traceparent ->
+                assertThat(traceparent).startsWith("00-" + fetch.getTraceId() + "-" + fetch.getSpanId() + "-"));
+    }
+
+    @Test
+    void aVerifierFetchingKeysWithTheClientUsesTheClientsHttpClientAndItsHook() {
+        Tracer tracer = tracing.get("loginrocket-test");
+        AtomicInteger builtHttpClients = new AtomicInteger();
+        try (LoginRocketClient c = clientFor(LR.emulator())
+                .httpClientCustomizer(openTelemetry(tracer).andThen(b -> builtHttpClients.incrementAndGet()))
+                .build()) {
+            LoginRocketTokenVerifier verifier = LoginRocketTokenVerifier.builder().jwks(c.url()).fetchKeysWith(c).build();
+            assertThat(verifier.verify(LR.emulator().issueToken(DANA)).isValid()).isTrue();
+        }
+        assertThat(builtHttpClients).as("one HttpClient for both").hasValue(1);
         assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName).containsExactly("GET /connect/jwks");
         assertThat(last(LR.emulator(), "/connect/jwks").header("traceparent")).isPresent();
     }

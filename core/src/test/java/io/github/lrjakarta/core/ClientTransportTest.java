@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.github.lrjakarta.core.internal.UserAgents;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
 import io.github.lrjakarta.testkit.LoginRocketEmulatorExtension;
+import io.github.lrjakarta.testkit.NetworkFaults;
 import io.github.lrjakarta.testkit.RecordedRequest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -275,5 +276,17 @@ class ClientTransportTest {
             jul.removeHandler(capture);
             jul.setLevel(before);
         }
+    }
+
+    @Test
+    void callsGoThroughTheJvmsProxy() {
+        try (JvmProxy ignored = JvmProxy.through(LR.emulator().url());
+                LoginRocketClient c = LoginRocketClient.builder()
+                        .url(NetworkFaults.refusedUrl()) // nothing listens there
+                        .allowInsecureLoopback(true)
+                        .build()) {
+            assertThat(c.login(DANA, DANA_PASSWORD).isFullLogin()).isTrue();
+        }
+        assertThat(LR.emulator().requestCount("/v2/login")).isEqualTo(1);
     }
 }

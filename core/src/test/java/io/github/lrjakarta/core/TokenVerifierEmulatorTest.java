@@ -1,10 +1,13 @@
 package io.github.lrjakarta.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lrjakarta.core.internal.UserAgents;
 import io.github.lrjakarta.testkit.Fault;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
+import io.github.lrjakarta.testkit.NetworkFaults;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,25 +101,28 @@ class TokenVerifierEmulatorTest {
         LoginRocketTokenVerifier v = verifierFor(emulator).cacheSize(0).keyRefetchInterval(Duration.ofSeconds(2)).build();
         String before = emulator.issueToken("dana@example.org");
         assertThat(v.verify(before).isValid()).isTrue();
+        emulator.rotateSigningKey();
+        assertThat(v.verify(emulator.issueToken("dana@example.org")).isValid()).as("first refetch").isTrue();
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(2);
 
         String oldKid = emulator.signingKeyId();
         String newKid = emulator.rotateSigningKey();
         assertThat(newKid).isNotEqualTo(oldKid);
         String after = emulator.issueToken("dana@example.org");
 
-        // within the refetch interval the new kid is unknown: the throttle holds
+        // within the refetch interval of that refetch the new kid is unknown: the throttle holds
         TokenVerification throttled = v.verify(after);
         assertThat(throttled.failure()).isEqualTo(TokenFailure.UNKNOWN_KEY);
         assertThat(throttled.detail()).contains("keyRefetchInterval");
-        assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(2);
 
         advance(Duration.ofMillis(1_999));
         assertThat(v.verify(after).failure()).as("still within the interval").isEqualTo(TokenFailure.UNKNOWN_KEY);
-        assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(2);
         advance(Duration.ofMillis(1));
         String fresh = emulator.issueToken("dana@example.org");
         assertThat(v.verify(fresh).isValid()).isTrue();
-        assertThat(emulator.requestCount(JWKS)).isEqualTo(2);
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(3);
         assertThat(v.verify(before).failure()).as("old kid withdrawn from the key set").isEqualTo(TokenFailure.UNKNOWN_KEY);
     }
 
@@ -131,7 +137,40 @@ class TokenVerifierEmulatorTest {
     }
 
     @Test
-    void floodOfForgedKidsCostsOneKeySetFetch() {
+    void aKeyRotatedRightAfterTheFirstFetchIsPickedUpAtOnce() {
+        LoginRocketTokenVerifier v = verifierFor(emulator).build();
+        assertThat(v.verify(emulator.issueToken("dana@example.org")).isValid()).isTrue();
+        advance(Duration.ofSeconds(5)); // well within the default 30 s keyRefetchInterval
+
+        emulator.rotateSigningKey();
+        TokenVerification afterRotation = v.verify(emulator.issueToken("dana@example.org"));
+
+        assertThat(afterRotation.isValid()).as(afterRotation.detail()).isTrue();
+        assertThat(emulator.requestCount(JWKS)).as("the first fetch and one refetch").isEqualTo(2);
+    }
+
+    @Test
+    void forgedKidsAfterTheFirstFetchCostOneRefetchPerInterval() {
+        LoginRocketTokenVerifier v = verifierFor(emulator).build();
+        assertThat(v.verify(emulator.issueToken("dana@example.org")).isValid()).isTrue();
+        String payload = TestTokens.claims(emulator.clock().instant()).build().toString();
+        for (int interval = 1; interval <= 3; interval++) {
+            for (int i = 0; i < 200; i++) {
+                String forged = TestTokens.rs256(TestTokens.rs256Header("kid-" + UUID.randomUUID()), payload,
+                        TestTokens.KEY.getPrivate());
+                assertThat(v.verify(forged).failure()).isEqualTo(TokenFailure.UNKNOWN_KEY);
+            }
+            assertThat(emulator.requestCount(JWKS)).as("interval %d", interval).isEqualTo(1 + interval);
+            advance(LoginRocketTokenVerifier.DEFAULT_KEY_REFETCH_INTERVAL.minusMillis(1));
+            String late = TestTokens.rs256(TestTokens.rs256Header("kid-late"), payload, TestTokens.KEY.getPrivate());
+            assertThat(v.verify(late).detail()).contains("not refetched");
+            assertThat(emulator.requestCount(JWKS)).isEqualTo(1 + interval);
+            advance(Duration.ofMillis(1));
+        }
+    }
+
+    @Test
+    void floodOfForgedKidsFromAColdStartCostsTwoKeySetFetches() {
         LoginRocketTokenVerifier v = verifierFor(emulator).build();
         String payload = TestTokens.claims(emulator.clock().instant()).build().toString();
         for (int i = 0; i < 1_000; i++) {
@@ -139,9 +178,9 @@ class TokenVerifierEmulatorTest {
                     TestTokens.KEY.getPrivate());
             assertThat(v.verify(forged).failure()).isEqualTo(TokenFailure.UNKNOWN_KEY);
         }
-        assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
+        assertThat(emulator.requestCount(JWKS)).as("the first fetch and one refetch").isEqualTo(2);
         assertThat(v.verify(emulator.issueToken("dana@example.org")).isValid()).isTrue();
-        assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
+        assertThat(emulator.requestCount(JWKS)).isEqualTo(2);
     }
 
     @Test
@@ -215,7 +254,6 @@ class TokenVerifierEmulatorTest {
         emulator.faults().inject(JWKS, Fault.truncatedBody().once());
         assertThat(v.verify(token).failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
         advance(Duration.ofMillis(250));
-        // the JDK client retries an idempotent GET once after a dropped connection, so drop every time
         emulator.faults().inject(JWKS, Fault.dropConnection().always());
         assertThat(v.verify(token).failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
         emulator.faults().clear(JWKS);
@@ -232,6 +270,29 @@ class TokenVerifierEmulatorTest {
         assertThat(r.failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
         assertThat(r.detail()).contains("keyFetchTimeout");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
+    }
+
+    @Test
+    void aTricklingKeySetHitsTheFetchTimeout() {
+        emulator.faults().inject(JWKS, Fault.trickle(Duration.ofMillis(100)).once());
+        LoginRocketTokenVerifier v = verifierFor(emulator).keyFetchTimeout(Duration.ofMillis(300)).build();
+        TokenVerification r = v.verify(emulator.issueToken("dana@example.org"));
+        assertThat(r.failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
+        assertThat(r.detail()).contains("no complete response within 300 ms (keyFetchTimeout)");
+    }
+
+    @Test
+    void theKeySetIsFetchedThroughTheJvmsProxy() {
+        try (JvmProxy ignored = JvmProxy.through(emulator.url())) {
+            LoginRocketTokenVerifier v = LoginRocketTokenVerifier.builder()
+                    .jwksUri(URI.create(NetworkFaults.refusedUrl() + JWKS)) // nothing listens there
+                    .allowInsecureLoopback(true)
+                    .clock(emulator.clock())
+                    .build();
+            TokenVerification r = v.verify(emulator.issueToken("dana@example.org"));
+            assertThat(r.isValid()).as(r.detail()).isTrue();
+            assertThat(emulator.requestCount(JWKS)).isEqualTo(1);
+        }
     }
 
     @Test
@@ -256,6 +317,28 @@ class TokenVerifierEmulatorTest {
             assertThat(trusting.verify(token).isValid()).isTrue();
             TokenVerification untrusted = verifierFor(tls).build().verify(token);
             assertThat(untrusted.failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
+        }
+    }
+
+    @Test
+    void keysFetchedWithAClientFailCleanlyOnceTheClientIsClosed() {
+        LoginRocketClient client = LoginRocketClient.builder().url(emulator.url()).allowInsecureLoopback(true).build();
+        LoginRocketTokenVerifier v = verifierFor(emulator).fetchKeysWith(client).build();
+        client.close();
+        TokenVerification r = v.verify(emulator.issueToken("dana@example.org"));
+        assertThat(r.failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
+        assertThat(r.detail()).contains("LoginRocketClient", "closed");
+        assertThat(emulator.requestCount(JWKS)).isZero();
+    }
+
+    @Test
+    void aVerifierFetchingKeysWithAClientRefusesTlsSettingsOfItsOwn() throws Exception {
+        try (LoginRocketClient client = LoginRocketClient.builder().url(emulator.url()).allowInsecureLoopback(true).build()) {
+            assertThatThrownBy(() -> verifierFor(emulator).fetchKeysWith(client).sslContext(javax.net.ssl.SSLContext.getDefault()).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("set sslContext and httpClientCustomizer on the client's builder");
+            assertThatThrownBy(() -> verifierFor(emulator).fetchKeysWith(client).httpClientCustomizer(b -> {}).build())
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 

@@ -106,7 +106,8 @@ public final class LoginRocketFactory {
     }
 
     /**
-     * A token-verifier builder set up from the config: a static key from {@code jwt.key} if set
+     * A token-verifier builder set up from the config (to fetch the key set through a client's
+     * connection pool and HTTP hooks, add {@code fetchKeysWith(client)}): a static key from {@code jwt.key} if set
      * (it wins over the key set), otherwise the key set of {@code url}; {@code jwt.issuer}, {@code
      * jwt.leeway} (at most 5 minutes), {@code jwt.realm}, {@code jwt.max-token-age}, {@code
      * jwt.cache-size}, {@code jwt.key-refetch-interval}, {@code jwt.key-fetch-timeout}, and

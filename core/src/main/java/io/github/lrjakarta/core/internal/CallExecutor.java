@@ -1,5 +1,6 @@
 package io.github.lrjakarta.core.internal;
 
+import io.github.lrjakarta.core.LoginResult;
 import io.github.lrjakarta.core.CallOptions;
 import io.github.lrjakarta.core.LoginRocketException;
 import io.github.lrjakarta.core.ProtocolException;
@@ -58,6 +59,11 @@ public final class CallExecutor implements Closeable {
         this.libraryAgent = UserAgents.libraryAgent(settings.appPart());
     }
 
+    /** The HTTP stack the calls go through. */
+    public HttpTransport transport() {
+        return transport;
+    }
+
     /** The library agent string this client sends ({@code loginrocket-jakarta/<version> [app part]}). */
     public String libraryAgent() {
         return libraryAgent;
@@ -73,7 +79,7 @@ public final class CallExecutor implements Closeable {
      *     io.github.lrjakarta.core.RateLimitedException} refused locally when the guard holds back
      * @throws IllegalArgumentException if the fields cannot be encoded with the client's encoding
      */
-    public ResponseMapper.Success execute(ApiCall call, CallOptions options) {
+    public LoginResult execute(ApiCall call, CallOptions options) {
         Listeners listener = settings.listener();
         if (listener == null) {
             return attempts(call, options, null);
@@ -82,7 +88,7 @@ public final class CallExecutor implements Closeable {
         int[] attempts = new int[1];
         String name = call.method() + " /v2/" + call.path();
         try {
-            ResponseMapper.Success s = attempts(call, options, attempts);
+            LoginResult s = attempts(call, options, attempts);
             listener.callCompleted(new CallEvent(name, CallEvent.Outcome.SUCCESS, s.status(), attempts[0],
                     Duration.ofNanos(System.nanoTime() - start), s.requestId()));
             return s;
@@ -107,7 +113,7 @@ public final class CallExecutor implements Closeable {
     }
 
     /** The attempt loop; counts attempts into {@code attemptCount[0]} when given. */
-    private ResponseMapper.Success attempts(ApiCall call, CallOptions options, int[] attemptCount) {
+    private LoginResult attempts(ApiCall call, CallOptions options, int[] attemptCount) {
         URI uri = uri(call);
         String path = uri.getRawPath();
         JsonCodec.Body body = call.fields() == null ? null : json.encode(call.fields(), settings.bodyEncoding());
@@ -138,7 +144,7 @@ public final class CallExecutor implements Closeable {
                 LOG.log(Level.DEBUG, () -> call.method() + " " + path + " -> " + r.status() + " ("
                         + ResponseMapper.requestRef(r.requestId()) + ") in " + millisSince(start) + " ms");
                 try {
-                    ResponseMapper.Success success = mapper.map(ex, r, clock.instant());
+                    LoginResult success = mapper.map(ex, r, clock.instant());
                     permit.answered();
                     return success;
                 } catch (LoginRocketException e) {

@@ -34,17 +34,6 @@ public final class ResponseMapper {
     /** The status LoginRocket's SDKs read as "metadata only, no data". */
     static final int STATUS_METADATA_ONLY = 215;
 
-    /** A successful response, typed. */
-    public record Success(
-            LoginResult.Type type,
-            int status,
-            String sessionId,
-            String account,
-            String token,
-            List<String> conditions,
-            String requestId,
-            JsonObject body) {}
-
     /**
      * Which exchange a response belongs to, for messages.
      *
@@ -82,7 +71,7 @@ public final class ResponseMapper {
      * @return the success
      * @throws LoginRocketException for every non-success
      */
-    public Success map(Exchange ex, RawResponse r, Instant now) {
+    public LoginResult map(Exchange ex, RawResponse r, Instant now) {
         int s = r.status();
         if (s >= 200 && s < 300) {
             return success(ex, r);
@@ -137,39 +126,34 @@ public final class ResponseMapper {
         return WaitTimes.parse(r.retryAfter(), r.ratelimitReset(), now).map(WaitTimes.Wait::duration);
     }
 
-    private Success success(Exchange ex, RawResponse r) {
+    private LoginResult success(Exchange ex, RawResponse r) {
         int s = r.status();
         String head = ex.describe() + " with " + s + " (" + requestRef(r.requestId()) + ")";
         if (s == STATUS_METADATA_ONLY && !r.oversized() && r.body().length == 0) {
-            return new Success(LoginResult.Type.OKAY, s, null, null, null, List.of(), r.requestId(),
-                    JsonValue.EMPTY_JSON_OBJECT);
+            return LoginResult.builder(LoginResult.Type.OKAY).status(s).requestId(r.requestId()).build();
         }
         JsonObject body = payload(ex, r);
         JsonValue result = body.get("result");
         if (result == null && s == STATUS_METADATA_ONLY) {
-            return new Success(LoginResult.Type.OKAY, s, null, null, null, List.of(), r.requestId(), body);
+            return LoginResult.builder(LoginResult.Type.OKAY).status(s).requestId(r.requestId()).body(body).build();
         }
         if (!(result instanceof JsonString rs)) {
             throw protocol(head, r, "but the body has no string 'result' field");
         }
         switch (rs.getString()) {
             case "full_login": {
-                String session = string(body, "session", head, r);
-                String token = string(body, "token", head, r);
-                if (session == null || token == null) {
+                LoginResult full = fields(LoginResult.Type.FULL_LOGIN, head, r, body)
+                        .conditions(conditions(body, head, r)).build();
+                if (full.sessionId().isEmpty() || full.token().isEmpty()) {
                     throw protocol(head, r, "but its full_login lacks the session or the token");
                 }
-                return new Success(LoginResult.Type.FULL_LOGIN, s, session, string(body, "account", head, r), token,
-                        conditions(body, head, r), r.requestId(), body);
+                return full;
             }
             case "conditional_login":
-                return new Success(LoginResult.Type.CONDITIONAL_LOGIN, s, string(body, "session", head, r),
-                        string(body, "account", head, r), string(body, "token", head, r), conditions(body, head, r),
-                        r.requestId(), body);
+                return fields(LoginResult.Type.CONDITIONAL_LOGIN, head, r, body).conditions(conditions(body, head, r))
+                        .build();
             case "okay":
-                return new Success(LoginResult.Type.OKAY, s, string(body, "session", head, r),
-                        string(body, "account", head, r), string(body, "token", head, r), List.of(), r.requestId(),
-                        body);
+                return fields(LoginResult.Type.OKAY, head, r, body).build();
             case "error":
                 // older LoginRocket versions answered errors with 200 for browsers: still an error
                 return throwValidation(head, s, r.requestId(), messages(body));
@@ -229,7 +213,18 @@ public final class ResponseMapper {
         return message.replaceAll("\\p{Cntrl}+", " ").strip();
     }
 
-    private static Success throwValidation(String head, int status, String requestId, List<String> messages) {
+    /** A result of {@code type} with the fields every successful body may carry. */
+    private static LoginResult.Builder fields(LoginResult.Type type, String head, RawResponse r, JsonObject body) {
+        return LoginResult.builder(type)
+                .status(r.status())
+                .sessionId(string(body, "session", head, r))
+                .account(string(body, "account", head, r))
+                .token(string(body, "token", head, r))
+                .requestId(r.requestId())
+                .body(body);
+    }
+
+    private static LoginResult throwValidation(String head, int status, String requestId, List<String> messages) {
         String text = messages.isEmpty()
                 ? "LoginRocket rejected " + head + " without a message: ask the user to check the input."
                 : "LoginRocket rejected " + head + ": " + String.join(" ", messages)

@@ -62,16 +62,16 @@ class ResponseMapperFuzzTest {
         Optional<Duration> wait = ResponseMapper.requestedWait(r, NOW);
         wait.ifPresent(w -> assertThat(w).isGreaterThanOrEqualTo(Duration.ZERO));
 
-        ResponseMapper.Success[] out = new ResponseMapper.Success[1];
+        LoginResult[] out = new LoginResult[1];
         Throwable t = catchThrowable(() -> out[0] = mapper.map(ex, r, NOW));
         if (t == null) {
-            ResponseMapper.Success s = out[0];
+            LoginResult s = out[0];
             assertThat(status).isBetween(200, 299);
             assertThat(s.type()).isNotNull();
             assertThat(s.conditions()).isNotNull().doesNotContainNull();
             if (s.type() == LoginResult.Type.FULL_LOGIN) {
-                assertThat(s.sessionId()).isNotNull();
-                assertThat(s.token()).isNotNull();
+                assertThat(s.sessionId()).isPresent();
+                assertThat(s.token()).isPresent();
             }
             return;
         }

@@ -34,7 +34,7 @@ class ResponseMapperTest {
         return new RawResponse(status, contentType, "rq_abc", null, null, body.getBytes(StandardCharsets.UTF_8), false);
     }
 
-    private ResponseMapper.Success ok(String body) {
+    private LoginResult ok(String body) {
         return mapper.map(post, raw(200, JSON, body), NOW);
     }
 
@@ -44,12 +44,12 @@ class ResponseMapperTest {
 
     @Test
     void fullLogin() {
-        ResponseMapper.Success s = ok("{\"result\":\"full_login\",\"session\":\"" + SESSION
+        LoginResult s = ok("{\"result\":\"full_login\",\"session\":\"" + SESSION
                 + "\",\"account\":\"org_7\",\"token\":\"" + TOKEN + "\",\"hint\":1}");
         assertThat(s.type()).isEqualTo(LoginResult.Type.FULL_LOGIN);
-        assertThat(s.sessionId()).isEqualTo(SESSION);
-        assertThat(s.account()).isEqualTo("org_7");
-        assertThat(s.token()).isEqualTo(TOKEN);
+        assertThat(s.sessionId()).contains(SESSION);
+        assertThat(s.account()).contains("org_7");
+        assertThat(s.token()).contains(TOKEN);
         assertThat(s.conditions()).isEmpty();
         assertThat(s.requestId()).isEqualTo("rq_abc");
         assertThat(s.body().getInt("hint")).isEqualTo(1);
@@ -57,11 +57,11 @@ class ResponseMapperTest {
 
     @Test
     void conditionalLoginWithNullAccount() {
-        ResponseMapper.Success s = ok("{\"result\":\"conditional_login\",\"session\":\"" + SESSION
+        LoginResult s = ok("{\"result\":\"conditional_login\",\"session\":\"" + SESSION
                 + "\",\"account\":null,\"conditions\":[\"no_account_selected\"]}");
         assertThat(s.type()).isEqualTo(LoginResult.Type.CONDITIONAL_LOGIN);
-        assertThat(s.account()).isNull();
-        assertThat(s.token()).isNull();
+        assertThat(s.account()).isEmpty();
+        assertThat(s.token()).isEmpty();
         assertThat(s.conditions()).containsExactly("no_account_selected");
     }
 
@@ -73,7 +73,7 @@ class ResponseMapperTest {
     @Test
     void status215IsToleratedAsMetadataOnly() {
         assertThat(mapper.map(post, raw(215, null, ""), NOW).type()).isEqualTo(LoginResult.Type.OKAY);
-        ResponseMapper.Success s = mapper.map(post, raw(215, JSON, "{\"more_results\":false}"), NOW);
+        LoginResult s = mapper.map(post, raw(215, JSON, "{\"more_results\":false}"), NOW);
         assertThat(s.type()).isEqualTo(LoginResult.Type.OKAY);
         assertThat(s.status()).isEqualTo(215);
         assertThat(s.body().getBoolean("more_results")).isFalse();

@@ -23,8 +23,11 @@ import java.util.function.LongSupplier;
  * triggers a refetch, but:
  *
  * <ul>
- *   <li>at most one fetch starts per {@code refetchInterval} (after a failed fetch, per {@link
- *       #FAILURE_RETRY} if that is shorter), so forged {@code kid}s cannot flood LoginRocket;
+ *   <li>at most one refetch starts per {@code refetchInterval} (after a failed fetch, per {@link
+ *       #FAILURE_RETRY} if that is shorter), so forged {@code kid}s cannot flood LoginRocket. The
+ *       first successful fetch does not count: a key LoginRocket rotates right after it is fetched
+ *       at once, and a flood of forged {@code kid}s costs the first fetch, one refetch, and then
+ *       one per interval;
  *   <li>the fetch is single-flight: the first caller fetches on its own thread, concurrent callers
  *       wait for that result (bounded by the fetch timeout) instead of fetching again;
  *   <li>a failed fetch keeps the previous keys ("does not poison the cache"), and so does a key set
@@ -56,7 +59,7 @@ public final class JwksKeySource implements KeySource {
     private final Object lock = new Object();
     // guarded by lock
     private CompletableFuture<String> inFlight; // completes with null on success, else the failure reason
-    private boolean attempted;
+    private boolean limited;
     private long nextAttemptNanos;
     private String lastFailure;
 
@@ -75,8 +78,9 @@ public final class JwksKeySource implements KeySource {
         this.nanoTime = nanoTime;
         this.refetchNanos = refetchInterval.toNanos();
         this.failureRetryNanos = Math.min(refetchNanos, FAILURE_RETRY.toNanos());
-        // waiters give the fetching thread its whole timeout plus time to parse
-        this.waitMillis = fetchTimeout.toMillis() + 1_000;
+        // waiters give the fetching thread its worst case (connect, handshake, headers and a last
+        // body read each up to the timeout, see HttpTransport.getWithin) plus time to parse
+        this.waitMillis = 4 * fetchTimeout.toMillis() + 1_000;
     }
 
     @Override
@@ -101,6 +105,7 @@ public final class JwksKeySource implements KeySource {
         }
         CompletableFuture<String> flight;
         boolean leader = false;
+        boolean first = false;
         synchronized (lock) {
             key = keys.get(kid);
             if (key != null) {
@@ -112,21 +117,28 @@ public final class JwksKeySource implements KeySource {
                 return notFound(kid, lastFailure, true);
             } else {
                 flight = inFlight = new CompletableFuture<>();
-                attempted = true;
                 leader = true;
+                first = keys.isEmpty();
             }
         }
-        String failure = leader ? fetchAsLeader(flight) : await(flight);
+        String failure = leader ? fetchAsLeader(flight, first) : await(flight);
         key = keys.get(kid);
         return key != null ? KeyResolution.found(key) : notFound(kid, failure, false);
     }
 
     /** Whether a fetch may not start yet; called with the lock held. */
     private boolean throttled() {
-        return attempted && nanoTime.getAsLong() - nextAttemptNanos < 0;
+        return limited && nanoTime.getAsLong() - nextAttemptNanos < 0;
     }
 
-    private String fetchAsLeader(CompletableFuture<String> flight) {
+    /**
+     * Fetches on this thread for every caller waiting on {@code flight}.
+     *
+     * @param first whether no key set has been installed yet: a successful first fetch does not
+     *     count against the refetch limit, so that a key rotated just after it is not refused for a
+     *     whole interval; an unknown {@code kid} after it may refetch at once, then once per interval
+     */
+    private String fetchAsLeader(CompletableFuture<String> flight, boolean first) {
         long started = nanoTime.getAsLong();
         String failure = null;
         try {
@@ -136,6 +148,7 @@ public final class JwksKeySource implements KeySource {
             LOG.log(Level.WARNING, "Unexpected error reading the LoginRocket key set from " + fetcher.describe(), e);
         } finally {
             synchronized (lock) {
+                limited = failure != null || !first;
                 nextAttemptNanos = started + (failure == null ? refetchNanos : failureRetryNanos);
                 lastFailure = failure;
                 inFlight = null;

@@ -101,15 +101,30 @@ class JwksKeySourceTest {
         for (int i = 0; i < 1_000; i++) {
             assertThat(source.resolve("forged-" + i).failure()).isEqualTo(TokenFailure.UNKNOWN_KEY);
         }
-        assertThat(fetcher.calls).hasValue(1);
+        assertThat(fetcher.calls).as("the first fetch does not count against the limit").hasValue(2);
         advance(Duration.ofSeconds(29));
         source.resolve("forged-x");
-        assertThat(fetcher.calls).hasValue(1);
+        assertThat(fetcher.calls).hasValue(2);
         advance(Duration.ofSeconds(1));
         assertThat(source.resolve("forged-y").detail()).contains("just refetched");
-        assertThat(fetcher.calls).hasValue(2);
+        assertThat(fetcher.calls).hasValue(3);
         source.resolve("forged-z");
-        assertThat(fetcher.calls).hasValue(2);
+        assertThat(fetcher.calls).hasValue(3);
+    }
+
+    @Test
+    void aFailedFirstFetchCountsAgainstTheLimitOfItsShortPause() {
+        fetcher.failure = new IOException("HTTP status 503 (expected 200)");
+        assertThat(source.resolve("a").failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
+        assertThat(source.resolve("a").failure()).isEqualTo(TokenFailure.KEYS_UNAVAILABLE);
+        assertThat(fetcher.calls).hasValue(1);
+        advance(JwksKeySource.FAILURE_RETRY);
+        fetcher.failure = null;
+        fetcher.body = jwks(Map.of("a", A.getPublic()));
+        assertThat(source.resolve("a").key()).isNotNull();
+        assertThat(source.resolve("b").failure()).as("one refetch").isEqualTo(TokenFailure.UNKNOWN_KEY);
+        assertThat(source.resolve("c").detail()).contains("not refetched");
+        assertThat(fetcher.calls).hasValue(3);
     }
 
     @Test
