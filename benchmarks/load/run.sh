@@ -23,7 +23,9 @@ cd "$(dirname "$0")/../.."
 what=${1:-load}
 OUT=benchmarks/target/load
 mkdir -p "$OUT"
-mvn -B -q -o -pl benchmarks -am compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
+# test-compile, not compile: the reactor hands out the modules' test-jars (core's, servlet-filter's, which other
+# modules' tests use) only once their tests are compiled, and build-classpath resolves every module's test scope
+mvn -B -q -o -pl benchmarks -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 # tomcat-embed-core (a CORS peer of the JMH benchmarks) would make Weld think it runs in Tomcat
 FULL=benchmarks/target/classes:$(tr ':' '\n' < benchmarks/target/cp.txt | grep -v 'tomcat-embed' | paste -sd:)
 # the baseline: no servlet filter, no CDI extension on the class path
