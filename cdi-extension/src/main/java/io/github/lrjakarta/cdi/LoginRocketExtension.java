@@ -57,7 +57,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The portable extension that puts LoginRocket into CDI. Registered in {@code
  * META-INF/services/jakarta.enterprise.inject.spi.Extension}: dropping the jar into an application
- * is enough (the jar itself is not a bean archive and needs no {@code beans.xml}).
+ * is enough. The jar is a bean archive that discovers none of its classes (its {@code beans.xml}
+ * excludes them all): the extension adds each bean itself, and the archive only places those beans
+ * among the application's bean archives, where a server's own extensions (WildFly's MicroProfile
+ * Health) look for them.
  *
  * <h2>Beans, per realm</h2>
  *
