@@ -39,6 +39,9 @@ public final class LoginRocketReadiness {
     /** The default time an answer is kept. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
 
+    /** The shortest interval accepted: a probe every second is already more than any orchestrator needs. */
+    public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+
     private final LoginRocketClient client;
     private final Duration interval;
     private final Clock clock;
@@ -128,7 +131,7 @@ public final class LoginRocketReadiness {
          */
         public Builder interval(Duration interval) {
             Objects.requireNonNull(interval, "interval");
-            if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+            if (interval.compareTo(MIN_INTERVAL) < 0) {
                 throw new IllegalArgumentException("interval must be at least 1s, got " + interval);
             }
             this.interval = interval;

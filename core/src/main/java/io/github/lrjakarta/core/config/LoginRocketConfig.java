@@ -154,8 +154,9 @@ public final class LoginRocketConfig {
     public Optional<Duration> optionalDuration(String key) {
         boolean positive = isPositive(key);
         LoginRocketKeys.Spec spec = LoginRocketKeys.spec(relative(key));
+        Duration min = spec == null ? null : spec.min;
         Duration max = spec == null ? null : spec.max;
-        return optional(key, s -> Converters.duration(s, positive, max));
+        return optional(key, s -> Converters.duration(s, positive, min, max));
     }
 
     /** A duration that must be set (or have a default). */

@@ -240,6 +240,8 @@ public final class LoginRocketKeys {
         final String defaultValue;
         /** Durations: must be greater than zero (timeouts); ints: must be at least one. */
         final boolean positive;
+        /** Durations: the smallest value accepted, or null for no bound beyond {@link #positive}. */
+        final Duration min;
         /** Durations: the largest value accepted, or null for no bound. */
         final Duration max;
 
@@ -252,9 +254,14 @@ public final class LoginRocketKeys {
         }
 
         Spec(Kind kind, String defaultValue, boolean positive, Duration max) {
+            this(kind, defaultValue, positive, null, max);
+        }
+
+        Spec(Kind kind, String defaultValue, boolean positive, Duration min, Duration max) {
             this.kind = kind;
             this.defaultValue = defaultValue;
             this.positive = positive;
+            this.min = min;
             this.max = max;
         }
     }
@@ -281,7 +288,8 @@ public final class LoginRocketKeys {
         m.put(JWT_CACHE_SIZE, count(LoginRocketTokenVerifier.DEFAULT_CACHE_SIZE, false));
         m.put(JWT_KEY_REFETCH_INTERVAL, timeout(LoginRocketTokenVerifier.DEFAULT_KEY_REFETCH_INTERVAL));
         m.put(JWT_KEY_FETCH_TIMEOUT, timeout(LoginRocketTokenVerifier.DEFAULT_KEY_FETCH_TIMEOUT));
-        m.put(HEALTH_INTERVAL, timeout(LoginRocketReadiness.DEFAULT_INTERVAL));
+        m.put(HEALTH_INTERVAL, new Spec(Kind.DURATION, Converters.format(LoginRocketReadiness.DEFAULT_INTERVAL), true,
+                LoginRocketReadiness.MIN_INTERVAL, null));
         m.put(CORS_ALLOWED_ORIGINS, new Spec(Kind.LIST, null));
         m.put(CORS_ALLOWED_METHODS, list(ModuleDefaults.CORS_ALLOWED_METHODS));
         m.put(CORS_ALLOWED_HEADERS, list(ModuleDefaults.CORS_ALLOWED_HEADERS));

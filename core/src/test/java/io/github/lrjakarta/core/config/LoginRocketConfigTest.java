@@ -38,6 +38,18 @@ class LoginRocketConfigTest {
     }
 
     @Test
+    void aReadinessIntervalUnderOneSecondIsRefusedWhenTheConfigIsCheckedNotWhenTheFirstProbeArrives() {
+        assertThat(config("loginrocket.health.interval", "1s").getDuration(LoginRocketKeys.HEALTH_INTERVAL))
+                .isEqualTo(Duration.ofSeconds(1));
+        LoginRocketConfig tooShort = config(Map.of("loginrocket.url", "https://acme.e2.loginrocket.com/",
+                "loginrocket.health.interval", "500ms"));
+        assertThatThrownBy(tooShort::validate)
+                .isInstanceOf(LoginRocketConfigException.class)
+                .hasMessageContaining("loginrocket.health.interval='500ms'")
+                .hasMessageContaining("too small; expected at least 1s");
+    }
+
+    @Test
     void sourcesAreConsultedHighestOrdinalFirstWhateverTheOrderTheyWereAddedIn() {
         Properties sys = new Properties();
         sys.setProperty("loginrocket.user-agent", "from-sys");

@@ -21,15 +21,16 @@ public final class Converters {
     private Converters() {}
 
     public static Duration duration(String text, boolean positive) {
-        return duration(text, positive, null);
+        return duration(text, positive, null, null);
     }
 
     /**
-     * A duration no longer than {@code max}.
+     * A duration from {@code min} to {@code max}.
      *
+     * @param min the lower bound, or null for none beyond {@code positive}
      * @param max the upper bound, or null for none
      */
-    public static Duration duration(String text, boolean positive, Duration max) {
+    public static Duration duration(String text, boolean positive, Duration min, Duration max) {
         String s = text.trim();
         Duration d;
         if (!s.isEmpty() && (s.charAt(0) == 'P' || s.charAt(0) == 'p')) {
@@ -48,6 +49,9 @@ public final class Converters {
         if (d.isNegative() || positive && d.isZero()) {
             throw new IllegalArgumentException(
                     "must be " + (positive ? "greater than zero" : "zero or more") + "; " + DURATION_EXPECTED);
+        }
+        if (min != null && d.compareTo(min) < 0) {
+            throw new IllegalArgumentException("too small; expected at least " + format(min));
         }
         if (max != null && d.compareTo(max) > 0) {
             throw new IllegalArgumentException("too large; expected at most " + format(max));
