@@ -34,7 +34,9 @@ abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
     /**
      * A client to share instead of one built from the configuration; it is not closed. Default: one
      * built from the configuration, closed with the filter ({@code destroy()}) or the pipeline
-     * ({@code close()}).
+     * ({@code close()}). Unless a {@link #tokenVerifier} is given too, the verifier built from the
+     * configuration fetches its key set through this client (its pool, TLS, proxy and {@code
+     * httpClientCustomizer}, e.g. a tracing hook), so it must stay open while the filter runs.
      */
     public B client(LoginRocketClient client) {
         this.client = Objects.requireNonNull(client, "client");
@@ -84,13 +86,19 @@ abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
     /** The settings of one builder, and what they make of a checked configuration. */
     record Parts(LoginRocketClient client, LoginRocketTokenVerifier verifier, SSLContext sslContext, Clock clock) {
 
-        /** The verifier given, else one built from {@code config}; a problem goes to {@code problems} (and null back). */
+        /**
+         * The verifier given, else one built from {@code config}; a problem goes to {@code problems}
+         * (and null back). A verifier built beside a given client fetches its keys through that
+         * client, so the client's TLS, proxy and {@code httpClientCustomizer} (tracing) cover the
+         * key-set fetch too.
+         */
         LoginRocketTokenVerifier verifier(LoginRocketConfig config, ConfigProblems problems) {
             if (verifier != null) {
                 return verifier;
             }
-            return problems.get(() -> LoginRocketFactory.of(config)
-                    .newTokenVerifier(b -> b.clock(clock).sslContext(sslContext)));
+            return problems.get(() -> LoginRocketFactory.of(config).newTokenVerifier(b -> client != null
+                    ? b.clock(clock).fetchKeysWith(client)
+                    : b.clock(clock).sslContext(sslContext)));
         }
 
         /**

@@ -2,8 +2,10 @@ package io.github.lrjakarta.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.config.ConfigSources;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
+import io.github.lrjakarta.core.config.LoginRocketFactory;
 import io.github.lrjakarta.servlet.LoginRocketAuthentication.Outcome;
 import io.github.lrjakarta.servlet.testing.FakeHttp;
 import io.github.lrjakarta.testkit.Fault;
@@ -64,6 +66,32 @@ class LoginRocketAuthenticationTest {
             assertThat(outcome.groups()).containsExactly("admin");
             assertThat(outcome.requestToPassOn(req).getUserPrincipal().getName()).isEqualTo(outcome.callerName());
             assertThat(outcome.requestToPassOn(req).isUserInRole("admin")).isTrue();
+        }
+    }
+
+    /** A client given with a tracing hook (an {@code httpClientCustomizer}) covers the key-set fetch too. */
+    @Test
+    void theKeySetIsFetchedThroughAGivenClientAndItsCustomizer() throws Exception {
+        Map<String, String> keys = Map.of(
+                "loginrocket.url", emulator.url(),
+                "loginrocket.allow-insecure-loopback", "true",
+                "loginrocket.login-required", "/app/*");
+        LoginRocketConfig config = LoginRocketConfig.builder().source(ConfigSources.of("test", 100, keys)).build();
+        try (LoginRocketClient client = LoginRocketFactory.of(config).clientBuilder()
+                        .httpClientCustomizer(b -> b.addRequestInterceptorFirst(
+                                (request, entity, context) -> request.setHeader("traceparent", "00-hooked-01")))
+                        .build();
+                LoginRocketAuthentication auth = LoginRocketAuthentication.builder()
+                        .config(config).client(client).clock(emulator.clock()).build()) {
+            String token = emulator.issueToken("dana@example.org");
+            emulator.clearRequests();
+
+            Outcome outcome = auth.authenticate(FakeHttp.request("GET", "http://127.0.0.1/app/x")
+                    .header("Authorization", "Bearer " + token), FakeHttp.response(), true);
+
+            assertThat(outcome.status()).isEqualTo(Outcome.Status.AUTHENTICATED);
+            assertThat(emulator.requests()).filteredOn(r -> r.path().equals("/connect/jwks")).singleElement()
+                    .satisfies(r -> assertThat(r.header("traceparent")).contains("00-hooked-01"));
         }
     }
 
