@@ -62,9 +62,19 @@ public final class JCacheEndedSessions implements EndedSessions, AutoCloseable {
                 FactoryBuilder.factoryOf(new MirrorFeed(mirrorId)), null, false, false);
         // Listen first, then load: an entry written in between is seen twice, never missed.
         cache.registerCacheEntryListener(listener);
-        for (Cache.Entry<String, Long> e : cache) {
-            mirror.end(e.getKey(), Instant.ofEpochMilli(e.getValue()));
+        for (Cache.Entry<?, ?> e : (Cache<?, ?>) cache) {
+            if (isSession(e.getKey()) && e.getValue() instanceof Long until) {
+                mirror.end((String) e.getKey(), Instant.ofEpochMilli(until));
+            }
         }
+    }
+
+    /**
+     * Whether a cache key can be an ended session: not the shared back-off's entry, nor another
+     * application's key in a server-configured cache shared with other data.
+     */
+    private static boolean isSession(Object key) {
+        return key instanceof String id && !id.startsWith(JCacheSharedBackOff.KEY_PREFIX);
     }
 
     /**
@@ -133,8 +143,11 @@ public final class JCacheEndedSessions implements EndedSessions, AutoCloseable {
         return "JCacheEndedSessions[cache=" + cache.getName() + ", mirror=" + mirror + "]";
     }
 
-    /** Feeds the cache's events into the mirror of the node that registered it. */
-    private static final class MirrorFeed implements CacheEntryCreatedListener<String, Long>,
+    /**
+     * Feeds the cache's events into the mirror of the node that registered it. Keys that are no
+     * session ids and values that are no {@code Long} are ignored: the cache may be shared with other data.
+     */
+    static final class MirrorFeed implements CacheEntryCreatedListener<String, Long>,
             CacheEntryUpdatedListener<String, Long>, CacheEntryRemovedListener<String, Long>,
             CacheEntryExpiredListener<String, Long>, Serializable {
 
@@ -158,30 +171,41 @@ public final class JCacheEndedSessions implements EndedSessions, AutoCloseable {
         @Override
         public void onRemoved(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
             InMemoryEndedSessions mirror = MIRRORS.get(mirrorId);
-            if (mirror != null) {
-                // removed on purpose (an administrator's correction): no node should refuse it any more
-                events.forEach(e -> mirror.forget(e.getKey()));
+            if (mirror == null) {
+                return;
+            }
+            for (CacheEntryEvent<?, ?> e : events) {
+                if (isSession(e.getKey())) {
+                    // removed on purpose (an administrator's correction): no node should refuse it any more
+                    mirror.forget((String) e.getKey());
+                }
             }
         }
 
         @Override
         public void onExpired(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
             InMemoryEndedSessions mirror = MIRRORS.get(mirrorId);
-            if (mirror != null) {
-                // The mirror keeps each entry until its own end, which may be later than the cache's
-                // expiry; a read drops it if that end has passed.
-                events.forEach(e -> mirror.isEnded(e.getKey()));
+            if (mirror == null) {
+                return;
+            }
+            for (CacheEntryEvent<?, ?> e : events) {
+                if (isSession(e.getKey())) {
+                    // The mirror keeps each entry until its own end, which may be later than the
+                    // cache's expiry; a read drops it if that end has passed.
+                    mirror.isEnded((String) e.getKey());
+                }
             }
         }
 
-        private void added(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
+        // Wildcards, not String and Long: the compiler would cast, and throw on another application's entry.
+        private void added(Iterable<? extends CacheEntryEvent<?, ?>> events) {
             InMemoryEndedSessions mirror = MIRRORS.get(mirrorId);
             if (mirror == null) {
                 return;
             }
-            for (CacheEntryEvent<? extends String, ? extends Long> e : events) {
-                if (e.getValue() != null) {
-                    mirror.end(e.getKey(), Instant.ofEpochMilli(e.getValue()));
+            for (CacheEntryEvent<?, ?> e : events) {
+                if (isSession(e.getKey()) && e.getValue() instanceof Long until) {
+                    mirror.end((String) e.getKey(), Instant.ofEpochMilli(until));
                 }
             }
         }

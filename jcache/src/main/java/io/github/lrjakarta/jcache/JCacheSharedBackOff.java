@@ -63,8 +63,7 @@ public final class JCacheSharedBackOff implements SharedBackOff, AutoCloseable {
                 null, false, false);
         // Listen first, then read: a write in between is seen twice, never missed.
         cache.registerCacheEntryListener(listener);
-        Long end = cache.get(key);
-        until = end == null ? null : Instant.ofEpochMilli(end);
+        until = endIn(((Cache<String, ?>) cache).get(key));
     }
 
     /**
@@ -126,12 +125,19 @@ public final class JCacheSharedBackOff implements SharedBackOff, AutoCloseable {
         return "JCacheSharedBackOff[cache=" + cache.getName() + ", until=" + until + "]";
     }
 
-    private void heard(Long end) {
-        until = end == null ? null : Instant.ofEpochMilli(end);
+    /**
+     * The end an entry's value holds, or null for none: also for a value that is no epoch-millisecond
+     * {@code Long}, which another application sharing a server-configured cache may have written.
+     */
+    private static Instant endIn(Object value) {
+        return value instanceof Long end ? Instant.ofEpochMilli(end) : null;
     }
 
-    /** Feeds the entry's events into the copy of the node that registered it. */
-    private static final class Feed implements CacheEntryCreatedListener<String, Long>,
+    /**
+     * Feeds the entry's events into the copy of the node that registered it. Events of other keys, and
+     * values that are no {@code Long}, are ignored: the cache may be shared with other data.
+     */
+    static final class Feed implements CacheEntryCreatedListener<String, Long>,
             CacheEntryUpdatedListener<String, Long>, CacheEntryRemovedListener<String, Long>,
             CacheEntryExpiredListener<String, Long>, Serializable {
 
@@ -146,28 +152,41 @@ public final class JCacheSharedBackOff implements SharedBackOff, AutoCloseable {
 
         @Override
         public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-            events.forEach(e -> tell(e, e.getValue()));
+            written(events);
         }
 
         @Override
         public void onUpdated(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-            events.forEach(e -> tell(e, e.getValue()));
+            written(events);
         }
 
         @Override
         public void onRemoved(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-            events.forEach(e -> tell(e, null));
+            gone(events);
         }
 
         @Override
         public void onExpired(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-            events.forEach(e -> tell(e, null));
+            gone(events);
         }
 
-        private void tell(CacheEntryEvent<? extends String, ? extends Long> event, Long end) {
+        // Wildcards, not String and Long: the compiler would cast, and throw on another application's entry.
+        private void written(Iterable<? extends CacheEntryEvent<?, ?>> events) {
             JCacheSharedBackOff local = LOCAL.get(id);
-            if (local != null && key.equals(event.getKey())) {
-                local.heard(end);
+            for (CacheEntryEvent<?, ?> e : events) {
+                Instant end = endIn(e.getValue());
+                if (local != null && end != null && key.equals(e.getKey())) {
+                    local.until = end;
+                }
+            }
+        }
+
+        private void gone(Iterable<? extends CacheEntryEvent<?, ?>> events) {
+            JCacheSharedBackOff local = LOCAL.get(id);
+            for (CacheEntryEvent<?, ?> e : events) {
+                if (local != null && key.equals(e.getKey())) {
+                    local.until = null;
+                }
             }
         }
     }
