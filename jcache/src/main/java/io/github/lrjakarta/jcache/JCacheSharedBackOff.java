@@ -1,7 +1,6 @@
 package io.github.lrjakarta.jcache;
 
 import io.github.lrjakarta.core.SharedBackOff;
-import java.io.Serializable;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.Objects;
@@ -10,11 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.cache.Cache;
 import javax.cache.configuration.FactoryBuilder;
 import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
-import javax.cache.event.CacheEntryCreatedListener;
-import javax.cache.event.CacheEntryEvent;
-import javax.cache.event.CacheEntryExpiredListener;
-import javax.cache.event.CacheEntryRemovedListener;
-import javax.cache.event.CacheEntryUpdatedListener;
 
 /**
  * A {@link SharedBackOff} through a JCache (JSR-107) cache: when LoginRocket rate-limits one node,
@@ -133,13 +127,8 @@ public final class JCacheSharedBackOff implements SharedBackOff, AutoCloseable {
         return value instanceof Long end ? Instant.ofEpochMilli(end) : null;
     }
 
-    /**
-     * Feeds the entry's events into the copy of the node that registered it. Events of other keys, and
-     * values that are no {@code Long}, are ignored: the cache may be shared with other data.
-     */
-    static final class Feed implements CacheEntryCreatedListener<String, Long>,
-            CacheEntryUpdatedListener<String, Long>, CacheEntryRemovedListener<String, Long>,
-            CacheEntryExpiredListener<String, Long>, Serializable {
+    /** Feeds the entry's events into the copy of the node that registered it; events of other keys are ignored. */
+    private static final class Feed extends EntryFeed {
 
         private static final long serialVersionUID = 1L;
         private final String id;
@@ -151,42 +140,24 @@ public final class JCacheSharedBackOff implements SharedBackOff, AutoCloseable {
         }
 
         @Override
-        public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-            written(events);
+        void written(String written, long epochMillis) {
+            tell(written, Instant.ofEpochMilli(epochMillis));
         }
 
         @Override
-        public void onUpdated(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-            written(events);
+        void removed(String removed) {
+            tell(removed, null);
         }
 
         @Override
-        public void onRemoved(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-            gone(events);
+        void expired(String expired) {
+            tell(expired, null);
         }
 
-        @Override
-        public void onExpired(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-            gone(events);
-        }
-
-        // Wildcards, not String and Long: the compiler would cast, and throw on another application's entry.
-        private void written(Iterable<? extends CacheEntryEvent<?, ?>> events) {
+        private void tell(String changed, Instant end) {
             JCacheSharedBackOff local = LOCAL.get(id);
-            for (CacheEntryEvent<?, ?> e : events) {
-                Instant end = endIn(e.getValue());
-                if (local != null && end != null && key.equals(e.getKey())) {
-                    local.until = end;
-                }
-            }
-        }
-
-        private void gone(Iterable<? extends CacheEntryEvent<?, ?>> events) {
-            JCacheSharedBackOff local = LOCAL.get(id);
-            for (CacheEntryEvent<?, ?> e : events) {
-                if (local != null && key.equals(e.getKey())) {
-                    local.until = null;
-                }
+            if (local != null && key.equals(changed)) {
+                local.until = end;
             }
         }
     }
