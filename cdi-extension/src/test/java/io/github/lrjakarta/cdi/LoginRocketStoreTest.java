@@ -85,10 +85,14 @@ class LoginRocketStoreTest {
     }
 
     private static Weld weld(Map<String, String> extra) {
+        return weld(extra, UUID.randomUUID().toString());
+    }
+
+    private static Weld weld(Map<String, String> extra, String containerId) {
         Map<String, String> config = new HashMap<>(Map.of("loginrocket.url", emulator.url(),
                 "loginrocket.allow-insecure-loopback", "true"));
         config.putAll(extra);
-        return new Weld().disableDiscovery()
+        return new Weld(containerId).disableDiscovery()
                 .addExtension(new LoginRocketExtension(TestConfig.of(config)))
                 .addBeanClasses(StoreProducer.class);
     }
@@ -120,6 +124,26 @@ class LoginRocketStoreTest {
         LoginRocketConfig afterwards = LoginRocketConfig.builder().source(TestConfig.of(Map.of(
                 "loginrocket.url", emulator.url()))).build();
         assertThat(LoginRocketFactory.of(afterwards).endedSessions()).as("uninstalled when the application stopped")
+                .isNotInstanceOf(JCacheEndedSessions.class);
+    }
+
+    @Test
+    void theOldDeploymentStoppingAfterTheNewOneStartedLeavesTheNewStoreInstalled() {
+        LoginRocketConfig asTheFilterReadsIt = LoginRocketConfig.builder().source(TestConfig.of(Map.of(
+                "loginrocket.url", emulator.url(), "loginrocket.allow-insecure-loopback", "true"))).build();
+        WeldContainer old = weld(Map.of(), "old-deployment").initialize();
+        try (WeldContainer redeployed = weld(Map.of(), "new-deployment").initialize()) {
+            Object theNewStore = LoginRocketFactory.of(asTheFilterReadsIt).endedSessions();
+            old.close();
+            assertThat(LoginRocketFactory.of(asTheFilterReadsIt).endedSessions())
+                    .as("the new deployment's store, still installed").isSameAs(theNewStore)
+                    .isInstanceOf(JCacheEndedSessions.class);
+        } finally {
+            if (old.isRunning()) {
+                old.close();
+            }
+        }
+        assertThat(LoginRocketFactory.of(asTheFilterReadsIt).endedSessions()).as("uninstalled when it stopped too")
                 .isNotInstanceOf(JCacheEndedSessions.class);
     }
 

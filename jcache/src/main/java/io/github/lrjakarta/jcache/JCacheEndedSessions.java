@@ -2,7 +2,6 @@ package io.github.lrjakarta.jcache;
 
 import io.github.lrjakarta.core.EndedSessions;
 import io.github.lrjakarta.core.InMemoryEndedSessions;
-import java.io.Serializable;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,11 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.cache.Cache;
 import javax.cache.configuration.FactoryBuilder;
 import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
-import javax.cache.event.CacheEntryCreatedListener;
-import javax.cache.event.CacheEntryEvent;
-import javax.cache.event.CacheEntryExpiredListener;
-import javax.cache.event.CacheEntryRemovedListener;
-import javax.cache.event.CacheEntryUpdatedListener;
 
 /**
  * {@link EndedSessions} shared by every node of a cluster through a JCache (JSR-107) cache, so a
@@ -62,9 +56,19 @@ public final class JCacheEndedSessions implements EndedSessions, AutoCloseable {
                 FactoryBuilder.factoryOf(new MirrorFeed(mirrorId)), null, false, false);
         // Listen first, then load: an entry written in between is seen twice, never missed.
         cache.registerCacheEntryListener(listener);
-        for (Cache.Entry<String, Long> e : cache) {
-            mirror.end(e.getKey(), Instant.ofEpochMilli(e.getValue()));
+        for (Cache.Entry<?, ?> e : (Cache<?, ?>) cache) {
+            if (isSession(e.getKey()) && e.getValue() instanceof Long until) {
+                mirror.end((String) e.getKey(), Instant.ofEpochMilli(until));
+            }
         }
+    }
+
+    /**
+     * Whether a cache key can be an ended session: not the shared back-off's entry, nor another
+     * application's key in a server-configured cache shared with other data.
+     */
+    private static boolean isSession(Object key) {
+        return key instanceof String id && !id.startsWith(JCacheSharedBackOff.KEY_PREFIX);
     }
 
     /**
@@ -133,10 +137,8 @@ public final class JCacheEndedSessions implements EndedSessions, AutoCloseable {
         return "JCacheEndedSessions[cache=" + cache.getName() + ", mirror=" + mirror + "]";
     }
 
-    /** Feeds the cache's events into the mirror of the node that registered it. */
-    private static final class MirrorFeed implements CacheEntryCreatedListener<String, Long>,
-            CacheEntryUpdatedListener<String, Long>, CacheEntryRemovedListener<String, Long>,
-            CacheEntryExpiredListener<String, Long>, Serializable {
+    /** Feeds the cache's events into the mirror of the node that registered it; keys that are no session ids are ignored. */
+    private static final class MirrorFeed extends EntryFeed {
 
         private static final long serialVersionUID = 1L;
         private final String mirrorId;
@@ -146,43 +148,29 @@ public final class JCacheEndedSessions implements EndedSessions, AutoCloseable {
         }
 
         @Override
-        public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-            added(events);
-        }
-
-        @Override
-        public void onUpdated(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-            added(events);
-        }
-
-        @Override
-        public void onRemoved(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
+        void written(String key, long epochMillis) {
             InMemoryEndedSessions mirror = MIRRORS.get(mirrorId);
-            if (mirror != null) {
-                // removed on purpose (an administrator's correction): no node should refuse it any more
-                events.forEach(e -> mirror.forget(e.getKey()));
+            if (mirror != null && isSession(key)) {
+                mirror.end(key, Instant.ofEpochMilli(epochMillis));
             }
         }
 
         @Override
-        public void onExpired(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
+        void removed(String key) {
             InMemoryEndedSessions mirror = MIRRORS.get(mirrorId);
-            if (mirror != null) {
+            if (mirror != null && isSession(key)) {
+                // removed on purpose (an administrator's correction): no node should refuse it any more
+                mirror.forget(key);
+            }
+        }
+
+        @Override
+        void expired(String key) {
+            InMemoryEndedSessions mirror = MIRRORS.get(mirrorId);
+            if (mirror != null && isSession(key)) {
                 // The mirror keeps each entry until its own end, which may be later than the cache's
                 // expiry; a read drops it if that end has passed.
-                events.forEach(e -> mirror.isEnded(e.getKey()));
-            }
-        }
-
-        private void added(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-            InMemoryEndedSessions mirror = MIRRORS.get(mirrorId);
-            if (mirror == null) {
-                return;
-            }
-            for (CacheEntryEvent<? extends String, ? extends Long> e : events) {
-                if (e.getValue() != null) {
-                    mirror.end(e.getKey(), Instant.ofEpochMilli(e.getValue()));
-                }
+                mirror.isEnded(key);
             }
         }
     }

@@ -1,7 +1,6 @@
 package io.github.lrjakarta.jcache;
 
 import io.github.lrjakarta.core.SharedBackOff;
-import java.io.Serializable;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.Objects;
@@ -10,11 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.cache.Cache;
 import javax.cache.configuration.FactoryBuilder;
 import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
-import javax.cache.event.CacheEntryCreatedListener;
-import javax.cache.event.CacheEntryEvent;
-import javax.cache.event.CacheEntryExpiredListener;
-import javax.cache.event.CacheEntryRemovedListener;
-import javax.cache.event.CacheEntryUpdatedListener;
 
 /**
  * A {@link SharedBackOff} through a JCache (JSR-107) cache: when LoginRocket rate-limits one node,
@@ -63,8 +57,7 @@ public final class JCacheSharedBackOff implements SharedBackOff, AutoCloseable {
                 null, false, false);
         // Listen first, then read: a write in between is seen twice, never missed.
         cache.registerCacheEntryListener(listener);
-        Long end = cache.get(key);
-        until = end == null ? null : Instant.ofEpochMilli(end);
+        until = endIn(((Cache<String, ?>) cache).get(key));
     }
 
     /**
@@ -126,14 +119,16 @@ public final class JCacheSharedBackOff implements SharedBackOff, AutoCloseable {
         return "JCacheSharedBackOff[cache=" + cache.getName() + ", until=" + until + "]";
     }
 
-    private void heard(Long end) {
-        until = end == null ? null : Instant.ofEpochMilli(end);
+    /**
+     * The end an entry's value holds, or null for none: also for a value that is no epoch-millisecond
+     * {@code Long}, which another application sharing a server-configured cache may have written.
+     */
+    private static Instant endIn(Object value) {
+        return value instanceof Long end ? Instant.ofEpochMilli(end) : null;
     }
 
-    /** Feeds the entry's events into the copy of the node that registered it. */
-    private static final class Feed implements CacheEntryCreatedListener<String, Long>,
-            CacheEntryUpdatedListener<String, Long>, CacheEntryRemovedListener<String, Long>,
-            CacheEntryExpiredListener<String, Long>, Serializable {
+    /** Feeds the entry's events into the copy of the node that registered it; events of other keys are ignored. */
+    private static final class Feed extends EntryFeed {
 
         private static final long serialVersionUID = 1L;
         private final String id;
@@ -145,29 +140,24 @@ public final class JCacheSharedBackOff implements SharedBackOff, AutoCloseable {
         }
 
         @Override
-        public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-            events.forEach(e -> tell(e, e.getValue()));
+        void written(String written, long epochMillis) {
+            tell(written, Instant.ofEpochMilli(epochMillis));
         }
 
         @Override
-        public void onUpdated(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-            events.forEach(e -> tell(e, e.getValue()));
+        void removed(String removed) {
+            tell(removed, null);
         }
 
         @Override
-        public void onRemoved(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-            events.forEach(e -> tell(e, null));
+        void expired(String expired) {
+            tell(expired, null);
         }
 
-        @Override
-        public void onExpired(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-            events.forEach(e -> tell(e, null));
-        }
-
-        private void tell(CacheEntryEvent<? extends String, ? extends Long> event, Long end) {
+        private void tell(String changed, Instant end) {
             JCacheSharedBackOff local = LOCAL.get(id);
-            if (local != null && key.equals(event.getKey())) {
-                local.heard(end);
+            if (local != null && key.equals(changed)) {
+                local.until = end;
             }
         }
     }

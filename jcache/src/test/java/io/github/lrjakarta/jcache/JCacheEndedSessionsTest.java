@@ -1,30 +1,25 @@
 package io.github.lrjakarta.jcache;
 
+import static io.github.lrjakarta.jcache.HazelcastMembers.await;
+import static io.github.lrjakarta.jcache.HazelcastMembers.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.hazelcast.cache.HazelcastCachingProvider;
-import com.hazelcast.core.HazelcastInstance;
 import io.github.lrjakarta.core.EndedSessions;
 import io.github.lrjakarta.core.config.ConfigSources;
 import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.core.config.LoginRocketFactory;
 import io.github.lrjakarta.core.config.LoginRocketConfigException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import javax.cache.Cache;
-import javax.cache.CacheManager;
 import javax.cache.Caching;
+import javax.cache.event.EventType;
 import javax.cache.configuration.CompleteConfiguration;
-import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,57 +30,23 @@ import org.junit.jupiter.api.Test;
  */
 class JCacheEndedSessionsTest {
 
-    private static final int FIRST_PORT = 5901;
-    private static final String MEMBER_PROVIDER = "com.hazelcast.cache.HazelcastMemberCachingProvider";
-    private static final String CLUSTER = "lr-jcache-test-" + UUID.randomUUID();
-    private static HazelcastInstance one;
-    private static HazelcastInstance two;
+    private static HazelcastMembers members;
 
     @BeforeAll
     static void startMembers() {
-        one = HazelcastMembers.start(CLUSTER, "lr-test-one", FIRST_PORT, 3);
-        two = HazelcastMembers.start(CLUSTER, "lr-test-two", FIRST_PORT, 3);
+        members = HazelcastMembers.start("lr-test", 5901);
     }
 
     @AfterAll
     static void stopMembers() {
-        for (HazelcastInstance member : new HazelcastInstance[] {two, one}) {
-            if (member != null) {
-                member.shutdown();
-            }
-        }
-    }
-
-    /**
-     * The shared cache as each member sees it. Hazelcast puts the cache manager's URI into the cache's
-     * cluster-wide name, so every node must open it under the same URI: here the default one.
-     */
-    private static Cache<String, Long> cacheOn(HazelcastInstance member, String name) {
-        if (member == one) {
-            CacheManager manager = Caching.getCachingProvider(MEMBER_PROVIDER).getCacheManager(
-                    null, null, HazelcastCachingProvider.propertiesByInstanceItself(one));
-            Cache<String, Long> c = manager.getCache(name, String.class, Long.class);
-            return c != null ? c : manager.createCache(name, new MutableConfiguration<String, Long>()
-                    .setTypes(String.class, Long.class));
-        }
-        return member.getCacheManager().getCache(name);
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s: " + what);
-            }
-            Thread.sleep(1); // polling recorded state, not waiting for an assumed delay
-        }
+        members.close();
     }
 
     @Test
     void aSessionEndedOnOneMemberIsEndedOnTheOther() throws Exception {
-        Cache<String, Long> onOne = cacheOn(one, "ended-a");
+        Cache<String, Long> onOne = members.cacheOnOne("ended-a");
         try (JCacheEndedSessions a = JCacheEndedSessions.on(onOne);
-                JCacheEndedSessions b = JCacheEndedSessions.on(cacheOn(two, "ended-a"))) {
+                JCacheEndedSessions b = JCacheEndedSessions.on(members.cacheOnTwo("ended-a"))) {
             a.end("kss_one", Instant.now().plus(Duration.ofHours(1)));
             assertThat(a.isEnded("kss_one")).as("at once on the node that ended it").isTrue();
             await(() -> b.isEnded("kss_one"), "the other member's mirror learns of the logout");
@@ -95,10 +56,10 @@ class JCacheEndedSessionsTest {
 
     @Test
     void aStoreStartedLaterLoadsWhatWasEndedBefore() throws Exception {
-        Cache<String, Long> onOne = cacheOn(one, "ended-b");
+        Cache<String, Long> onOne = members.cacheOnOne("ended-b");
         try (JCacheEndedSessions a = JCacheEndedSessions.on(onOne)) {
             a.end("kss_early", Instant.now().plus(Duration.ofHours(1)));
-            try (JCacheEndedSessions late = JCacheEndedSessions.on(cacheOn(two, "ended-b"))) {
+            try (JCacheEndedSessions late = JCacheEndedSessions.on(members.cacheOnTwo("ended-b"))) {
                 assertThat(late.isEnded("kss_early")).as("no waiting: loaded when it started").isTrue();
             }
         }
@@ -106,9 +67,9 @@ class JCacheEndedSessionsTest {
 
     @Test
     void aLaterEndWinsAndAnEarlierOneDoesNotShortenIt() throws Exception {
-        Cache<String, Long> onOne = cacheOn(one, "ended-c");
+        Cache<String, Long> onOne = members.cacheOnOne("ended-c");
         try (JCacheEndedSessions a = JCacheEndedSessions.on(onOne);
-                JCacheEndedSessions b = JCacheEndedSessions.on(cacheOn(two, "ended-c"))) {
+                JCacheEndedSessions b = JCacheEndedSessions.on(members.cacheOnTwo("ended-c"))) {
             Instant later = Instant.now().plus(Duration.ofHours(3));
             a.end("kss_x", later);
             b.end("kss_x", Instant.now().plus(Duration.ofHours(1)));
@@ -118,9 +79,9 @@ class JCacheEndedSessionsTest {
 
     @Test
     void aRemovedEntryIsForgottenEverywhere() throws Exception {
-        Cache<String, Long> onOne = cacheOn(one, "ended-d");
+        Cache<String, Long> onOne = members.cacheOnOne("ended-d");
         try (JCacheEndedSessions a = JCacheEndedSessions.on(onOne);
-                JCacheEndedSessions b = JCacheEndedSessions.on(cacheOn(two, "ended-d"))) {
+                JCacheEndedSessions b = JCacheEndedSessions.on(members.cacheOnTwo("ended-d"))) {
             a.end("kss_mistake", Instant.now().plus(Duration.ofHours(1)));
             await(() -> b.isEnded("kss_mistake"), "propagated");
             onOne.remove("kss_mistake");
@@ -130,23 +91,35 @@ class JCacheEndedSessionsTest {
     }
 
     @Test
+    void aCacheSharedWithOtherDataNeitherBreaksNorFillsTheMirror() {
+        // a server-configured cache, shared with other applications' data
+        Cache<Object, Object> shared = members.untypedCacheOnOne("ended-shared");
+        shared.put(42, "other data");
+        shared.put("other-key", "other data");
+        @SuppressWarnings("unchecked")
+        Cache<String, Long> asStore = (Cache<String, Long>) (Cache<?, ?>) shared;
+        try (JCacheEndedSessions store = JCacheEndedSessions.on(asStore)) {
+            assertThat(store.mirrorSize()).as("nothing of theirs loaded").isZero();
+
+            long later = Instant.now().plus(Duration.ofHours(1)).toEpochMilli();
+            ListenerEvents.deliver(shared, EventType.CREATED, 7, later);
+            ListenerEvents.deliver(shared, EventType.UPDATED, "other-key", "changed");
+            ListenerEvents.deliver(shared, EventType.CREATED, JCacheSharedBackOff.KEY_PREFIX + "https://lr.example/", later);
+            ListenerEvents.deliver(shared, EventType.REMOVED, 42, null);
+            ListenerEvents.deliver(shared, EventType.EXPIRED, 43, null);
+            assertThat(store.mirrorSize()).as("no session of ours among them").isZero();
+
+            ListenerEvents.deliver(shared, EventType.CREATED, "kss_ours", later);
+            assertThat(store.isEnded("kss_ours")).isTrue();
+        }
+    }
+
+    @Test
     void reEndingAKnownSessionMakesNoCacheCall() {
         // The verifier re-ends a session each time one of its tokens is refused; a replayed
         // logged-out token must not cost a cluster round trip per request.
-        Cache<String, Long> real = cacheOn(one, "ended-f");
         AtomicInteger cacheCalls = new AtomicInteger();
-        @SuppressWarnings("unchecked")
-        Cache<String, Long> counting = (Cache<String, Long>) Proxy.newProxyInstance(Cache.class.getClassLoader(),
-                new Class<?>[] {Cache.class}, (proxy, method, args) -> {
-                    if (method.getName().matches("get|put.*|replace")) {
-                        cacheCalls.incrementAndGet();
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        Cache<String, Long> counting = counting(members.cacheOnOne("ended-f"), cacheCalls, false);
         try (JCacheEndedSessions store = JCacheEndedSessions.on(counting)) {
             Instant until = Instant.now().plus(Duration.ofHours(1));
             store.end("kss_replayed", until);
@@ -167,7 +140,7 @@ class JCacheEndedSessionsTest {
         EndedSessions store = LoginRocketFactory.of(LoginRocketConfig.builder()
                 .source(ConfigSources.environment(Map.of(
                         "LOGINROCKET_ENDED_SESSIONS_STORE", "jcache",
-                        "LOGINROCKET_ENDED_SESSIONS_JCACHE_PROVIDER", MEMBER_PROVIDER,
+                        "LOGINROCKET_ENDED_SESSIONS_JCACHE_PROVIDER", HazelcastMembers.MEMBER_PROVIDER,
                         "LOGINROCKET_ENDED_SESSIONS_JCACHE_URI", "lr-test-one",
                         "LOGINROCKET_ENDED_SESSIONS_JCACHE_CACHE", "ended-e")))
                 .build())
@@ -175,7 +148,7 @@ class JCacheEndedSessionsTest {
         assertThat(store).isInstanceOf(JCacheEndedSessions.class);
         store.end("kss_keys", Instant.now().plus(Duration.ofHours(1)));
         assertThat(store.isEnded("kss_keys")).isTrue();
-        Cache<String, Long> created = Caching.getCachingProvider(MEMBER_PROVIDER)
+        Cache<String, Long> created = Caching.getCachingProvider(HazelcastMembers.MEMBER_PROVIDER)
                 .getCacheManager(URI.create("lr-test-one"), getClass().getClassLoader())
                 .getCache("ended-e", String.class, Long.class);
         assertThat(created.get("kss_keys")).isNotNull();
@@ -198,7 +171,7 @@ class JCacheEndedSessionsTest {
         assertThatThrownBy(() -> LoginRocketFactory.of(LoginRocketConfig.builder()
                         .source(ConfigSources.environment(Map.of(
                                 "LOGINROCKET_ENDED_SESSIONS_STORE", "jcache",
-                                "LOGINROCKET_ENDED_SESSIONS_JCACHE_PROVIDER", MEMBER_PROVIDER,
+                                "LOGINROCKET_ENDED_SESSIONS_JCACHE_PROVIDER", HazelcastMembers.MEMBER_PROVIDER,
                                 "LOGINROCKET_ENDED_SESSIONS_JCACHE_URI", "not a uri")))
                         .build()).endedSessions())
                 .isInstanceOf(LoginRocketConfigException.class)

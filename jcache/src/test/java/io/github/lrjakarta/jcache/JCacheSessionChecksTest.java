@@ -1,9 +1,9 @@
 package io.github.lrjakarta.jcache;
 
+import static io.github.lrjakarta.jcache.HazelcastMembers.await;
+import static io.github.lrjakarta.jcache.HazelcastMembers.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hazelcast.cache.HazelcastCachingProvider;
-import com.hazelcast.core.HazelcastInstance;
 import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
@@ -15,8 +15,6 @@ import io.github.lrjakarta.core.config.LoginRocketConfig;
 import io.github.lrjakarta.core.config.LoginRocketFactory;
 import io.github.lrjakarta.testkit.IssuedLogin;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,15 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import javax.cache.Cache;
-import javax.cache.CacheManager;
 import javax.cache.Caching;
 import javax.cache.configuration.CompleteConfiguration;
-import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,65 +40,26 @@ import org.junit.jupiter.api.Test;
  */
 class JCacheSessionChecksTest {
 
-    private static final int FIRST_PORT = 5931;
-    private static final String MEMBER_PROVIDER = "com.hazelcast.cache.HazelcastMemberCachingProvider";
-    private static final String CLUSTER = "lr-checks-test-" + UUID.randomUUID();
     private static final Duration INTERVAL = Duration.ofMinutes(5);
     private static final long NOW = Instant.parse("2026-03-01T12:00:00Z").toEpochMilli();
     private static final long INTERVAL_MILLIS = INTERVAL.toMillis();
-    private static HazelcastInstance one;
-    private static HazelcastInstance two;
+    private static HazelcastMembers members;
 
     @BeforeAll
     static void startMembers() {
-        one = HazelcastMembers.start(CLUSTER, "lr-checks-one", FIRST_PORT, 3);
-        two = HazelcastMembers.start(CLUSTER, "lr-checks-two", FIRST_PORT, 3);
+        members = HazelcastMembers.start("lr-checks", 5931);
     }
 
     @AfterAll
     static void stopMembers() {
-        for (HazelcastInstance member : new HazelcastInstance[] {two, one}) {
-            if (member != null) {
-                member.shutdown();
-            }
-        }
-    }
-
-    /** The shared cache as each member sees it (see JCacheEndedSessionsTest on the manager's URI). */
-    private static Cache<String, Long> cacheOn(HazelcastInstance member, String name) {
-        if (member == one) {
-            CacheManager manager = Caching.getCachingProvider(MEMBER_PROVIDER).getCacheManager(
-                    null, null, HazelcastCachingProvider.propertiesByInstanceItself(one));
-            Cache<String, Long> c = manager.getCache(name, String.class, Long.class);
-            return c != null ? c : manager.createCache(name, new MutableConfiguration<String, Long>()
-                    .setTypes(String.class, Long.class));
-        }
-        return member.getCacheManager().getCache(name);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Cache<String, Long> counting(Cache<String, Long> real, AtomicInteger calls, boolean broken) {
-        return (Cache<String, Long>) Proxy.newProxyInstance(Cache.class.getClassLoader(), new Class<?>[] {Cache.class},
-                (proxy, method, args) -> {
-                    if (method.getName().matches("get|put.*|replace")) {
-                        calls.incrementAndGet();
-                        if (broken) {
-                            throw new IllegalStateException("cluster unreachable");
-                        }
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        members.close();
     }
 
     @Test
     void ofTwoMembersOneWinsEachIntervalAndAHeldClaimCostsNoCacheCall() {
         AtomicInteger cacheCalls = new AtomicInteger();
-        SessionChecks onOne = JCacheSessionChecks.on(counting(cacheOn(one, "checks-a"), cacheCalls, false));
-        SessionChecks onTwo = JCacheSessionChecks.on(cacheOn(two, "checks-a"));
+        SessionChecks onOne = JCacheSessionChecks.on(counting(members.cacheOnOne("checks-a"), cacheCalls, false));
+        SessionChecks onTwo = JCacheSessionChecks.on(members.cacheOnTwo("checks-a"));
 
         assertThat(onOne.claim("kss_a", NOW, NOW + INTERVAL_MILLIS)).isTrue();
         assertThat(onTwo.claim("kss_a", NOW + 1000, NOW + 1000 + INTERVAL_MILLIS)).isFalse();
@@ -127,7 +82,7 @@ class JCacheSessionChecksTest {
     @Test
     void aNodeThatCannotReachTheCacheChecksOnItsOwn() {
         AtomicInteger cacheCalls = new AtomicInteger();
-        SessionChecks cut = JCacheSessionChecks.on(counting(cacheOn(one, "checks-b"), cacheCalls, true));
+        SessionChecks cut = JCacheSessionChecks.on(counting(members.cacheOnOne("checks-b"), cacheCalls, true));
         assertThat(cut.claim("kss_b", NOW, NOW + INTERVAL_MILLIS)).isTrue();
         assertThat(cut.claim("kss_b", NOW, NOW + INTERVAL_MILLIS)).as("its own claim holds").isFalse();
         assertThat(cacheCalls.get()).isEqualTo(1);
@@ -136,14 +91,14 @@ class JCacheSessionChecksTest {
     @Test
     void twoNodesRecheckingOneSessionMakeOneLoginRocketCallPerInterval() throws Exception {
         try (LoginRocketEmulator emulator = LoginRocketEmulator.start();
-                JCacheEndedSessions endedOnOne = JCacheEndedSessions.on(cacheOn(one, "ended-checks-c"));
-                JCacheEndedSessions endedOnTwo = JCacheEndedSessions.on(cacheOn(two, "ended-checks-c"));
+                JCacheEndedSessions endedOnOne = JCacheEndedSessions.on(members.cacheOnOne("ended-checks-c"));
+                JCacheEndedSessions endedOnTwo = JCacheEndedSessions.on(members.cacheOnTwo("ended-checks-c"));
                 LoginRocketClient clientOne = client(emulator, endedOnOne);
                 LoginRocketClient clientTwo = client(emulator, endedOnTwo)) {
             SessionRecheck nodeOne = SessionRecheck.builder().client(clientOne).interval(INTERVAL).clock(emulator.clock())
-                    .sessionChecks(JCacheSessionChecks.on(cacheOn(one, "checks-c"))).build();
+                    .sessionChecks(JCacheSessionChecks.on(members.cacheOnOne("checks-c"))).build();
             SessionRecheck nodeTwo = SessionRecheck.builder().client(clientTwo).interval(INTERVAL).clock(emulator.clock())
-                    .sessionChecks(JCacheSessionChecks.on(cacheOn(two, "checks-c"))).build();
+                    .sessionChecks(JCacheSessionChecks.on(members.cacheOnTwo("checks-c"))).build();
             IssuedLogin dana = emulator.issueLogin("dana@example.org", null);
             LoginRocketSession session = LoginRocketTokenVerifier.builder().jwks(LoginRocketUrl.parse(emulator.url(), true))
                     .clock(emulator.clock()).build().verify(dana.token()).sessionOrThrow();
@@ -168,16 +123,6 @@ class JCacheSessionChecksTest {
         return LoginRocketClient.builder().url(emulator.url()).allowInsecureLoopback(true).endedSessions(ended).build();
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s: " + what);
-            }
-            Thread.sleep(1); // polling recorded state, not waiting for an assumed delay
-        }
-    }
-
     @Test
     void configuredByKeysItOpensTheChecksCacheWithTwiceTheIntervalAsExpiry() {
         SessionChecks checks = LoginRocketFactory.of(LoginRocketConfig.builder()
@@ -185,14 +130,14 @@ class JCacheSessionChecksTest {
                         "LOGINROCKET_URL", "https://sample.e2.loginrocket.com",
                         "LOGINROCKET_SESSION_RECHECK_INTERVAL", "10m",
                         "LOGINROCKET_ENDED_SESSIONS_STORE", "jcache",
-                        "LOGINROCKET_ENDED_SESSIONS_JCACHE_PROVIDER", MEMBER_PROVIDER,
+                        "LOGINROCKET_ENDED_SESSIONS_JCACHE_PROVIDER", HazelcastMembers.MEMBER_PROVIDER,
                         "LOGINROCKET_ENDED_SESSIONS_JCACHE_URI", "lr-checks-one",
                         "LOGINROCKET_ENDED_SESSIONS_JCACHE_CHECKS_CACHE", "checks-d")))
                 .build())
                 .sessionChecks();
         assertThat(checks).isInstanceOf(JCacheSessionChecks.class);
         assertThat(checks.claim("kss_keys", NOW, NOW + INTERVAL_MILLIS)).isTrue();
-        Cache<String, Long> created = Caching.getCachingProvider(MEMBER_PROVIDER)
+        Cache<String, Long> created = Caching.getCachingProvider(HazelcastMembers.MEMBER_PROVIDER)
                 .getCacheManager(URI.create("lr-checks-one"), getClass().getClassLoader())
                 .getCache("checks-d", String.class, Long.class);
         assertThat(created.get("kss_keys")).isEqualTo(NOW + INTERVAL_MILLIS);

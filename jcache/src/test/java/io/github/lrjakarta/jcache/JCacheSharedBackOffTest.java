@@ -1,10 +1,9 @@
 package io.github.lrjakarta.jcache;
 
+import static io.github.lrjakarta.jcache.HazelcastMembers.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.hazelcast.cache.HazelcastCachingProvider;
-import com.hazelcast.core.HazelcastInstance;
 import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.RateLimitedException;
 import io.github.lrjakarta.core.RetryPolicy;
@@ -18,13 +17,10 @@ import io.github.lrjakarta.testkit.LoginRocketEmulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.cache.Cache;
-import javax.cache.CacheManager;
 import javax.cache.Caching;
-import javax.cache.configuration.MutableConfiguration;
+import javax.cache.event.EventType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,24 +34,19 @@ import org.junit.jupiter.api.Test;
 class JCacheSharedBackOffTest {
 
     private static final String SESSION = "/v2/session";
-    private static final String MEMBER_PROVIDER = "com.hazelcast.cache.HazelcastMemberCachingProvider";
-    private static final String CLUSTER = "lr-backoff-test-" + UUID.randomUUID();
-    private static HazelcastInstance one;
-    private static HazelcastInstance two;
+    private static HazelcastMembers members;
     private static LoginRocketEmulator emulator;
 
     @BeforeAll
     static void start() {
-        one = HazelcastMembers.start(CLUSTER, "lr-backoff-one", 5921, 3);
-        two = HazelcastMembers.start(CLUSTER, "lr-backoff-two", 5921, 3);
+        members = HazelcastMembers.start("lr-backoff", 5921);
         emulator = LoginRocketEmulator.start();
     }
 
     @AfterAll
     static void stop() {
         emulator.close();
-        two.shutdown();
-        one.shutdown();
+        members.close();
     }
 
     @AfterEach
@@ -63,38 +54,16 @@ class JCacheSharedBackOffTest {
         emulator.faults().clear();
     }
 
-    /** As in {@code JCacheEndedSessionsTest}: both members open the cache under the same (default) URI. */
-    private static Cache<String, Long> cacheOn(HazelcastInstance member, String name) {
-        if (member == one) {
-            CacheManager manager = Caching.getCachingProvider(MEMBER_PROVIDER).getCacheManager(
-                    null, null, HazelcastCachingProvider.propertiesByInstanceItself(one));
-            Cache<String, Long> c = manager.getCache(name, String.class, Long.class);
-            return c != null ? c : manager.createCache(name, new MutableConfiguration<String, Long>()
-                    .setTypes(String.class, Long.class));
-        }
-        return member.getCacheManager().getCache(name);
-    }
-
     private static LoginRocketClient client(SharedBackOff backOff) {
         return LoginRocketClient.builder().url(emulator.url()).allowInsecureLoopback(true)
                 .retryPolicy(RetryPolicy.none()).sharedBackOff(backOff).build();
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s: " + what);
-            }
-            Thread.sleep(1); // polling recorded state, not waiting for an assumed delay
-        }
-    }
-
     @Test
     void aRateLimitOnOneNodeHoldsBackTheOtherUntilAProbeIsAnswered() throws Exception {
-        Cache<String, Long> cache = cacheOn(one, "backoff-a");
+        Cache<String, Long> cache = members.cacheOnOne("backoff-a");
         try (JCacheSharedBackOff onOne = JCacheSharedBackOff.on(cache, emulator.url());
-                JCacheSharedBackOff onTwo = JCacheSharedBackOff.on(cacheOn(two, "backoff-a"), emulator.url());
+                JCacheSharedBackOff onTwo = JCacheSharedBackOff.on(members.cacheOnTwo("backoff-a"), emulator.url());
                 LoginRocketClient a = client(onOne);
                 LoginRocketClient b = client(onTwo)) {
             IssuedLogin dana = emulator.issueLogin("dana@example.org", null);
@@ -139,18 +108,44 @@ class JCacheSharedBackOffTest {
 
     @Test
     void aNodeStartedDuringAnEpisodeJoinsIt() throws Exception {
-        try (JCacheSharedBackOff onOne = JCacheSharedBackOff.on(cacheOn(one, "backoff-b"), "https://lr.example/")) {
+        try (JCacheSharedBackOff onOne = JCacheSharedBackOff.on(members.cacheOnOne("backoff-b"), "https://lr.example/")) {
             Instant end = Instant.now().plusSeconds(30);
             onOne.backOff(end);
-            try (JCacheSharedBackOff late = JCacheSharedBackOff.on(cacheOn(two, "backoff-b"), "https://lr.example/")) {
+            try (JCacheSharedBackOff late = JCacheSharedBackOff.on(members.cacheOnTwo("backoff-b"), "https://lr.example/")) {
                 assertThat(late.until()).as("read when it started").isEqualTo(end.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
                 late.backOff(end.minusSeconds(10));
-                assertThat(cacheOn(one, "backoff-b").get(JCacheSharedBackOff.KEY_PREFIX + "https://lr.example/"))
+                assertThat(members.cacheOnOne("backoff-b").get(JCacheSharedBackOff.KEY_PREFIX + "https://lr.example/"))
                         .as("an earlier end does not shorten the wait").isEqualTo(end.toEpochMilli());
             }
-            try (JCacheSharedBackOff otherRealm = JCacheSharedBackOff.on(cacheOn(two, "backoff-b"), "https://other.example/")) {
+            try (JCacheSharedBackOff otherRealm = JCacheSharedBackOff.on(members.cacheOnTwo("backoff-b"), "https://other.example/")) {
                 assertThat(otherRealm.until()).as("each realm backs off on its own").isNull();
             }
+        }
+    }
+
+    @Test
+    void aCacheSharedWithOtherDataNeitherBreaksNorMisleadsTheBackOff() {
+        // a server-configured cache, shared with other applications' data, even under this realm's key
+        Cache<Object, Object> shared = members.untypedCacheOnOne("backoff-shared");
+        String key = JCacheSharedBackOff.KEY_PREFIX + "https://lr.example/";
+        shared.put(key, "not a time");
+        shared.put(42, "other data");
+        @SuppressWarnings("unchecked")
+        Cache<String, Long> asStore = (Cache<String, Long>) (Cache<?, ?>) shared;
+        try (JCacheSharedBackOff backOff = JCacheSharedBackOff.on(asStore, "https://lr.example/")) {
+            assertThat(backOff.until()).as("a value that is no time is no back-off").isNull();
+
+            ListenerEvents.deliver(shared, EventType.CREATED, 42, "other data");
+            ListenerEvents.deliver(shared, EventType.UPDATED, key, "still not a time");
+            assertThat(backOff.until()).isNull();
+
+            Instant end = Instant.parse("2026-03-01T12:00:00Z");
+            ListenerEvents.deliver(shared, EventType.UPDATED, key, end.toEpochMilli());
+            ListenerEvents.deliver(shared, EventType.REMOVED, 42, null);
+            ListenerEvents.deliver(shared, EventType.EXPIRED, "other", null);
+            assertThat(backOff.until()).as("only this realm's entry counts").isEqualTo(end);
+            ListenerEvents.deliver(shared, EventType.REMOVED, key, null);
+            assertThat(backOff.until()).isNull();
         }
     }
 
@@ -160,7 +155,7 @@ class JCacheSharedBackOffTest {
                 .source(ConfigSources.environment(Map.of(
                         "LOGINROCKET_URL", "https://keys.example/",
                         "LOGINROCKET_ENDED_SESSIONS_STORE", "jcache",
-                        "LOGINROCKET_ENDED_SESSIONS_JCACHE_PROVIDER", MEMBER_PROVIDER,
+                        "LOGINROCKET_ENDED_SESSIONS_JCACHE_PROVIDER", HazelcastMembers.MEMBER_PROVIDER,
                         "LOGINROCKET_ENDED_SESSIONS_JCACHE_URI", "lr-backoff-one",
                         "LOGINROCKET_ENDED_SESSIONS_JCACHE_CACHE", "backoff-keys")))
                 .build());
@@ -168,7 +163,7 @@ class JCacheSharedBackOffTest {
         assertThat(backOff).isInstanceOf(JCacheSharedBackOff.class).isSameAs(factory.sharedBackOff());
         Instant end = Instant.now().plusSeconds(30);
         backOff.backOff(end);
-        assertThat(Caching.getCachingProvider(MEMBER_PROVIDER)
+        assertThat(Caching.getCachingProvider(HazelcastMembers.MEMBER_PROVIDER)
                 .getCacheManager(java.net.URI.create("lr-backoff-one"), getClass().getClassLoader())
                 .getCache("backoff-keys", String.class, Long.class)
                 .get(JCacheSharedBackOff.KEY_PREFIX + "https://keys.example/")).isEqualTo(end.toEpochMilli());

@@ -21,7 +21,7 @@ import javax.cache.Cache;
  * cache, as an {@link EndedSessionsProvider} that the extension installs for every factory of the
  * application. Only loaded when such a bean exists, so applications without JCache never touch
  * {@code javax.cache}. The cache is looked up on the first store built. {@link #close()} uninstalls
- * it and stops the stores' listeners. Thread-safe.
+ * it (if still installed) and stops the stores' listeners. Thread-safe.
  */
 public final class ProducedStore implements EndedSessionsProvider, AutoCloseable {
 
@@ -80,10 +80,13 @@ public final class ProducedStore implements EndedSessionsProvider, AutoCloseable
         return (Cache<String, Long>) beans.getReference(bean, cacheType, beans.createCreationalContext(bean));
     }
 
-    /** Uninstalls the provider and stops listening to the cache; the application stops. */
+    /**
+     * Uninstalls the provider, unless a later deployment of the application installed its own
+     * meanwhile, and stops listening to the cache; the application stops.
+     */
     @Override
     public void close() {
-        LoginRocketFactory.useStoreProvider(null);
+        LoginRocketFactory.stopUsingStoreProvider(this);
         for (AutoCloseable store : built) {
             try {
                 store.close();

@@ -232,6 +232,20 @@ public final class LoginRocketFactory {
         EndedSessionsRegistry.installInCode(provider);
     }
 
+    /**
+     * Goes back to what {@code ended-sessions.store} names if {@code provider} is still the one
+     * {@link #useStoreProvider} installed. An application that stops calls this rather than {@code
+     * useStoreProvider(null)}: when its redeployment started before it stopped, the new deployment's
+     * provider, installed meanwhile, stays.
+     *
+     * @param provider the provider the stopping application installed
+     * @return whether it was still installed, and is no more
+     * @since 0.2
+     */
+    public static boolean stopUsingStoreProvider(EndedSessionsProvider provider) {
+        return EndedSessionsRegistry.uninstallInCode(provider);
+    }
+
     private EndedSessionsRegistry.InCode inCodeStore() {
         EndedSessionsRegistry.InCode inCode = EndedSessionsRegistry.inCode();
         boolean keySet = config.lookup(LoginRocketKeys.ENDED_SESSIONS_STORE).filter(v -> !v.isDefault()).isPresent();

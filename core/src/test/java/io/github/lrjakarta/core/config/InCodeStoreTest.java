@@ -81,6 +81,32 @@ class InCodeStoreTest {
     }
 
     @Test
+    void anInstallationStoppingLeavesOneInstalledAfterItInPlace() {
+        LoginRocketFactory factory = LoginRocketFactory.of(config(Map.of("LOGINROCKET_URL", URL)));
+        EndedSessionsProvider redeployed = new EndedSessionsProvider() {
+            @Override
+            public String name() {
+                return "produced"; // the same producer, in the new deployment
+            }
+
+            @Override
+            public EndedSessions create(LoginRocketConfig config) {
+                return EndedSessions.inMemory();
+            }
+        };
+        LoginRocketFactory.useStoreProvider(inCode);
+        LoginRocketFactory.useStoreProvider(redeployed); // the new deployment started before the old one stopped
+        EndedSessions theNewOnes = factory.endedSessions();
+
+        assertThat(LoginRocketFactory.stopUsingStoreProvider(inCode)).as("the old deployment stops").isFalse();
+        assertThat(factory.endedSessions()).isSameAs(theNewOnes);
+
+        assertThat(LoginRocketFactory.stopUsingStoreProvider(redeployed)).isTrue();
+        assertThat(factory.endedSessions()).as("back to the keys").isNotSameAs(theNewOnes);
+        assertThat(LoginRocketFactory.stopUsingStoreProvider(redeployed)).as("once").isFalse();
+    }
+
+    @Test
     void theKeyAndAStoreInCodeTogetherAreAnErrorNamingTheKey() {
         LoginRocketFactory.useStoreProvider(inCode);
         LoginRocketFactory factory = LoginRocketFactory.of(config(Map.of(

@@ -32,8 +32,22 @@ public final class EndedSessionsRegistry {
     public record InCode(EndedSessionsProvider provider, long installation) {}
 
     /** Installs {@code provider} for every config built from now on; null uninstalls. */
-    public static void installInCode(EndedSessionsProvider provider) {
+    public static synchronized void installInCode(EndedSessionsProvider provider) {
         inCode = provider == null ? null : new InCode(provider, INSTALLS.incrementAndGet());
+    }
+
+    /**
+     * Uninstalls {@code provider} if it is still the one installed, and leaves one installed after it.
+     *
+     * @return whether it was installed
+     */
+    public static synchronized boolean uninstallInCode(EndedSessionsProvider provider) {
+        InCode installed = inCode;
+        if (installed == null || installed.provider() != provider) {
+            return false;
+        }
+        inCode = null;
+        return true;
     }
 
     /** The provider installed in code, or null. */
