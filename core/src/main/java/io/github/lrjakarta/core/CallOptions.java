@@ -33,6 +33,7 @@ import java.util.Optional;
 public final class CallOptions {
 
     private static final CallOptions NONE = new CallOptions(null, null, null);
+    private static final CallOptions ONE_ATTEMPT = new CallOptions(null, null, RetryPolicy.none());
 
     private final Locale locale;
     private final String endUserAgent;
@@ -47,6 +48,16 @@ public final class CallOptions {
     /** Options that override nothing. */
     public static CallOptions none() {
         return NONE;
+    }
+
+    /**
+     * Options that allow one attempt ({@link RetryPolicy#none()}) and override nothing else: what every
+     * call the library makes on a request thread passes, so that thread never sleeps between attempts.
+     *
+     * @since 0.2
+     */
+    public static CallOptions oneAttempt() {
+        return ONE_ATTEMPT;
     }
 
     /** A builder with nothing set. */

@@ -45,7 +45,6 @@ import java.util.Objects;
 public final class SessionRecheck {
 
     private static final System.Logger LOG = System.getLogger(SessionRecheck.class.getName());
-    private static final CallOptions ONE_ATTEMPT = CallOptions.builder().retryPolicy(RetryPolicy.none()).build();
 
     /** What {@link #check(LoginRocketSession)} came to. */
     public enum Outcome {
@@ -98,7 +97,7 @@ public final class SessionRecheck {
         }
         String account = session.selectedMembership().map(LoginRocketMembership::orgId).orElse(null);
         try {
-            client.getSession(sessionId, account, ONE_ATTEMPT);
+            client.getSession(sessionId, account, CallOptions.oneAttempt());
             return Outcome.CONFIRMED;
         } catch (AccessDeniedException e) {
             // Every token of the session minted before now expires within one token lifetime from now.

@@ -42,7 +42,7 @@ public final class ClientForwarding {
      *
      * @since 0.2
      */
-    public static final CallOptions ONE_ATTEMPT = CallOptions.builder().retryPolicy(RetryPolicy.none()).build();
+    public static final CallOptions ONE_ATTEMPT = CallOptions.oneAttempt();
 
     private ClientForwarding() {}
 
