@@ -18,6 +18,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -176,19 +178,9 @@ public final class LoginRocketFactory {
      * @throws LoginRocketConfigException for an unknown store name or a bad store setting
      */
     public EndedSessions endedSessions() {
-        EndedSessionsRegistry.InCode inCode = inCodeStore();
-        if (inCode != null) {
-            return EndedSessionsRegistry.get(EndedSessions.class, inCodeSettings(inCode),
-                    () -> inCode.provider().create(config));
-        }
-        String name = config.getString(LoginRocketKeys.ENDED_SESSIONS_STORE);
         int maxEntries = config.getInt(LoginRocketKeys.ENDED_SESSIONS_MAX_ENTRIES);
-        if (name.equals(MEMORY_STORE)) {
-            return EndedSessionsRegistry.get(storeSettings(),
-                    () -> InMemoryEndedSessions.builder().maxEntries(maxEntries).build());
-        }
-        EndedSessionsProvider provider = endedSessionsProvider(name);
-        return EndedSessionsRegistry.get(storeSettings(), () -> provider.create(config));
+        return shared(EndedSessions.class, p -> p.create(config),
+                () -> InMemoryEndedSessions.builder().maxEntries(maxEntries).build());
     }
 
     /**
@@ -203,17 +195,7 @@ public final class LoginRocketFactory {
      * @since 0.2
      */
     public SharedBackOff sharedBackOff() {
-        EndedSessionsRegistry.InCode inCode = inCodeStore();
-        if (inCode != null) {
-            return EndedSessionsRegistry.get(SharedBackOff.class, inCodeSettings(inCode),
-                    () -> inCode.provider().createSharedBackOff(config));
-        }
-        String name = config.getString(LoginRocketKeys.ENDED_SESSIONS_STORE);
-        if (name.equals(MEMORY_STORE)) {
-            return SharedBackOff.none();
-        }
-        EndedSessionsProvider provider = endedSessionsProvider(name);
-        return EndedSessionsRegistry.get(SharedBackOff.class, storeSettings(), () -> provider.createSharedBackOff(config));
+        return shared(SharedBackOff.class, p -> p.createSharedBackOff(config), SharedBackOff::none);
     }
 
     /**
@@ -271,19 +253,27 @@ public final class LoginRocketFactory {
      * @since 0.2
      */
     public SessionChecks sessionChecks() {
+        int maxEntries = config.getInt(LoginRocketKeys.ENDED_SESSIONS_MAX_ENTRIES);
+        return shared(SessionChecks.class, p -> p.createSessionChecks(config),
+                () -> InMemorySessionChecks.builder().maxEntries(maxEntries).build());
+    }
+
+    /**
+     * The one {@code kind} of shared state for this config's realm and store settings: made by the
+     * provider installed in code, else by {@code inMemory} for the {@code memory} store, else by the
+     * provider {@code ended-sessions.store} names.
+     */
+    private <T> T shared(Class<T> kind, Function<EndedSessionsProvider, T> byProvider, Supplier<T> inMemory) {
         EndedSessionsRegistry.InCode inCode = inCodeStore();
         if (inCode != null) {
-            return EndedSessionsRegistry.get(SessionChecks.class, inCodeSettings(inCode),
-                    () -> inCode.provider().createSessionChecks(config));
+            return EndedSessionsRegistry.get(kind, inCodeSettings(inCode), () -> byProvider.apply(inCode.provider()));
         }
         String name = config.getString(LoginRocketKeys.ENDED_SESSIONS_STORE);
-        int maxEntries = config.getInt(LoginRocketKeys.ENDED_SESSIONS_MAX_ENTRIES);
         if (name.equals(MEMORY_STORE)) {
-            return EndedSessionsRegistry.get(SessionChecks.class, storeSettings(),
-                    () -> InMemorySessionChecks.builder().maxEntries(maxEntries).build());
+            return EndedSessionsRegistry.get(kind, storeSettings(), inMemory);
         }
         EndedSessionsProvider provider = endedSessionsProvider(name);
-        return EndedSessionsRegistry.get(SessionChecks.class, storeSettings(), () -> provider.createSessionChecks(config));
+        return EndedSessionsRegistry.get(kind, storeSettings(), () -> byProvider.apply(provider));
     }
 
     /**

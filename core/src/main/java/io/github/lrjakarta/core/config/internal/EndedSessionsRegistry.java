@@ -1,6 +1,5 @@
 package io.github.lrjakarta.core.config.internal;
 
-import io.github.lrjakarta.core.EndedSessions;
 import io.github.lrjakarta.core.config.EndedSessionsProvider;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,11 +52,6 @@ public final class EndedSessionsRegistry {
     /** The provider installed in code, or null. */
     public static InCode inCode() {
         return inCode;
-    }
-
-    /** The store registered under {@code settings}, created by {@code factory} on first use. */
-    public static EndedSessions get(String settings, Supplier<EndedSessions> factory) {
-        return get(EndedSessions.class, settings, factory);
     }
 
     /** The object of {@code kind} registered under {@code settings}, created by {@code factory} on first use. */
