@@ -106,14 +106,21 @@ public final class SessionRecheck {
                     e.requestId());
             return Outcome.ENDED;
         } catch (LoginRocketException e) {
-            LOG.log(Level.WARNING, "Session re-check failed, token accepted until the next check: {0} (status {1},"
-                    + " request id {2})", e.getClass().getSimpleName(), e.status(), e.requestId());
+            // A refusal by the client's own rate-limit guard was logged once for its whole episode; one
+            // line per due session on top would flood the log while LoginRocket asks every node to wait.
+            LOG.log(isRefusedLocally(e) ? Level.DEBUG : Level.WARNING, "Session re-check failed, token accepted until"
+                    + " the next check: {0} (status {1}, request id {2})", e.getClass().getSimpleName(), e.status(),
+                    e.requestId());
             return Outcome.UNAVAILABLE;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Session re-check failed unexpectedly, token accepted until the next check: {0}",
                     e.getClass().getName());
             return Outcome.UNAVAILABLE;
         }
+    }
+
+    private static boolean isRefusedLocally(LoginRocketException e) {
+        return e instanceof RateLimitedException limited && limited.refusedLocally();
     }
 
     /** The interval between two checks of one session. */

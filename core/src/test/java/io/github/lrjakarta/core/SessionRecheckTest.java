@@ -130,6 +130,24 @@ class SessionRecheckTest {
         assertThat(ended.isEnded(dana.sessionId())).as("kept for one token lifetime after the check").isTrue();
     }
 
+    /** While the client's guard holds back, due checks are refused locally without a WARNING line each. */
+    @Test
+    void checksRefusedByTheRateLimitGuardDoNotLogAWarningPerSession() {
+        emulator.faults().inject("/v2/session", Fault.status(429).retryAfter(Duration.ofMinutes(1)).once());
+        SessionRecheck recheck = recheck(client, checks);
+        try (LogCapture log = LogCapture.of(SessionRecheck.class.getName())) {
+            assertThat(recheck.check(sessionOf(emulator.issueLogin(DANA, null))))
+                    .isEqualTo(SessionRecheck.Outcome.UNAVAILABLE);
+            assertThat(log.at("WARNING")).as("LoginRocket's own 429 is worth a line").hasSize(1);
+            for (int i = 0; i < 5; i++) {
+                assertThat(recheck.check(sessionOf(emulator.issueLogin(DANA, null))))
+                        .isEqualTo(SessionRecheck.Outcome.UNAVAILABLE);
+            }
+            assertThat(sessionCalls()).as("refused locally").isEqualTo(1);
+            assertThat(log.at("WARNING")).as("the guard's episode line covers the refusals").hasSize(1);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"503", "500", "429", "drop", "garbage"})
     void aFailedCheckAcceptsTheTokenAndIsNotRetriedWithinTheInterval(String fault) {

@@ -5,6 +5,7 @@ import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketException;
 import io.github.lrjakarta.core.LoginRocketMembership;
 import io.github.lrjakarta.core.LoginRocketSession;
+import io.github.lrjakarta.core.RateLimitedException;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.TokenVerification;
 import io.github.lrjakarta.servlet.ClientForwarding;
@@ -177,7 +178,10 @@ public final class SessionRefresher {
             }
             return Result.of(verification.session().orElse(null));
         } catch (LoginRocketException e) {
-            LOG.log(e.status() == 403 ? Level.DEBUG : Level.WARNING,
+            // A 403 is the expected end of a session; a refusal by the client's own rate-limit guard was
+            // logged once for its whole episode, and a line per refresh would flood the log meanwhile.
+            boolean expected = e.status() == 403 || e instanceof RateLimitedException limited && limited.refusedLocally();
+            LOG.log(expected ? Level.DEBUG : Level.WARNING,
                     "LoginRocket session lookup failed: {0} (status {1}, request id {2})",
                     e.getClass().getSimpleName(), e.status(), e.requestId());
             return e.status() == 403 ? Result.OVER : Result.UNAVAILABLE;

@@ -10,11 +10,17 @@ import io.github.lrjakarta.core.LoginRocketClient;
 import io.github.lrjakarta.core.LoginRocketSession;
 import io.github.lrjakarta.core.LoginRocketTokenVerifier;
 import io.github.lrjakarta.core.LoginRocketUrl;
+import io.github.lrjakarta.testkit.Fault;
 import io.github.lrjakarta.testkit.IssuedLogin;
 import io.github.lrjakarta.testkit.LoginRocketEmulator;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +69,44 @@ class SessionRefresherTest {
 
     private static LoginRocketSession session(IssuedLogin login) {
         return verifier.verify(login.token()).sessionOrThrow();
+    }
+
+    /** While the client's guard holds back, refreshes are refused locally without a WARNING line each. */
+    @Test
+    void refreshesRefusedByTheRateLimitGuardDoNotLogAWarningEach() {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel() == java.util.logging.Level.WARNING) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger logger = Logger.getLogger(SessionRefresher.class.getName());
+        logger.addHandler(capture);
+        emulator.faults().inject("/v2/session", Fault.status(429).retryAfter(Duration.ofMinutes(1)).once());
+        try (LoginRocketClient limited = LoginRocketClient.builder().url(emulator.url()).allowInsecureLoopback(true)
+                .build()) {
+            SessionRefresher refresher = new SessionRefresher(limited, verifier, emulator.clock());
+            emulator.clearRequests();
+            for (int i = 0; i < 4; i++) {
+                IssuedLogin login = emulator.issueLogin("dana@example.org", null);
+                assertThat(refresher.refresh(login.token(), session(login)).session()).isEmpty();
+            }
+            assertThat(emulator.requests()).filteredOn(r -> r.path().equals("/v2/session")).as("then refused locally")
+                    .hasSize(1);
+            assertThat(warnings).as("LoginRocket's own 429 only; the guard's episode line covers the rest").hasSize(1);
+        } finally {
+            logger.removeHandler(capture);
+            emulator.faults().clear();
+        }
     }
 
     @Test
